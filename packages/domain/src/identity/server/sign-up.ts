@@ -1,0 +1,60 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UserProfile } from '../../game/server/user-profile.entity.ts';
+import { violatedUniqueConstraint } from '../../shared/server/constraint-violation.ts';
+import { DomainError } from '../../shared/universal/domain-error.ts';
+import type { Account, Role, SignUpInput } from '../universal/account.ts';
+import { toAccount } from './account-dto.ts';
+import { hashPassword } from './password.ts';
+import { createSession, type IssuedSession, type RequestMeta } from './sessions.ts';
+import { User } from './user.entity.ts';
+
+export interface NewAccountOptions {
+  readonly role?: Role;
+  readonly isVerified?: boolean;
+}
+
+/** Creates the user and their game profile together; a taken email or username changes nothing. */
+export async function createAccount(
+  em: EntityManager,
+  input: SignUpInput,
+  now: Date,
+  options: NewAccountOptions = {},
+): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await em.transactional(async (tx) => {
+      const user = tx.create(User, {
+        email: input.email,
+        username: input.username,
+        passwordHash,
+        role: options.role ?? 'learner',
+        isVerified: options.isVerified ?? false,
+        createdAt: now,
+        updatedAt: now,
+      });
+      tx.create(UserProfile, { user, createdAt: now, updatedAt: now });
+      await tx.flush();
+      return user;
+    });
+  } catch (error) {
+    const constraint = violatedUniqueConstraint(error);
+    if (constraint === 'users_email_unique') {
+      throw new DomainError('EMAIL_TAKEN', 'CONFLICT', 'An account with this email already exists', { path: ['email'] });
+    }
+    if (constraint === 'users_username_unique') {
+      throw new DomainError('USERNAME_TAKEN', 'CONFLICT', 'This username is taken', { path: ['username'] });
+    }
+    throw error;
+  }
+}
+
+export async function signUp(
+  em: EntityManager,
+  input: SignUpInput,
+  meta: RequestMeta,
+  now: Date,
+): Promise<{ account: Account; session: IssuedSession }> {
+  const user = await createAccount(em, input, now);
+  const session = await createSession(em, user.id, meta, now);
+  return { account: toAccount(user), session };
+}
