@@ -1,5 +1,8 @@
+import { loadDotEnv } from '@questline/domain/database/server/project-paths';
 import { loadEnv } from './env.ts';
 import { startPlatform } from './platform.ts';
+
+loadDotEnv();
 
 const platform = await startPlatform(loadEnv()).catch((error: unknown) => {
   console.error(`[questline] failed to start: ${error instanceof Error ? error.message : String(error)}`);

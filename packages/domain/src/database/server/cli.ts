@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { locateDatabase } from './database-location.ts';
 import { migrateToLatest, schemaDrift } from './migrate.ts';
 import { createOrmConfig, MIGRATIONS_FOLDER } from './orm-config.ts';
+import { loadDotEnv } from './project-paths.ts';
 import { withScratchDatabase } from './scratch-database.ts';
 import { seedConfigFromEnv, seedDatabase } from './seed.ts';
 
@@ -96,6 +97,7 @@ function writeMigrationIndex(): void {
 }
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const [name = '', ...args] = process.argv.slice(2);
   const command = commands[name];
   if (!command) throw new Error(`unknown command "${name}"; use one of: ${Object.keys(commands).join(', ')}`);

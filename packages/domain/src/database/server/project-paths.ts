@@ -16,3 +16,9 @@ export function findProjectRoot(from: string = process.cwd()): string {
 export function dataDirectory(): string {
   return process.env.QUESTLINE_DATA_DIR ? resolve(process.env.QUESTLINE_DATA_DIR) : join(findProjectRoot(), '.data');
 }
+
+/** Loads the workspace's `.env` when there is one; variables already set in the environment win. */
+export function loadDotEnv(): void {
+  const file = join(findProjectRoot(), '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+}
