@@ -21,7 +21,11 @@ const serverBundle = `${root}packages/api/dist/main.mjs`;
 
 // The built server, started as `pnpm start` would, on a fresh database of its own.
 export default async function setup(project: TestProject) {
-  for (const built of [serverBundle, `${root}apps/web/dist/index.html`, `${root}apps/admin/dist/index.html`]) {
+  for (const built of [
+    serverBundle,
+    `${root}apps/web/dist/index.html`,
+    `${root}apps/admin/dist/index.html`,
+  ]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: build first (pnpm build)`);
   }
   const postgres = await startTestPostgres();

@@ -14,7 +14,8 @@ const target = process.argv[2];
 if (!target) fail('usage: node scripts/bootstrap.mjs <root script>');
 
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) fail(`Node 20.19 or newer is needed; this is ${process.version}`);
+if (major < 20 || (major === 20 && minor < 19))
+  fail(`Node 20.19 or newer is needed; this is ${process.version}`);
 
 const toolsBin = join(root, '.tools', 'node_modules', '.bin');
 const env = { ...process.env, PATH: [toolsBin, process.env.PATH].join(delimiter) };
@@ -33,8 +34,17 @@ function pnpmMatches() {
 if (!pnpmMatches()) {
   console.log(`[bootstrap] installing pnpm ${pnpmVersion} into .tools/`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const install = run(npm, ['install', '--prefix', join(root, '.tools'), '--no-save', '--no-package-lock',
-    '--no-audit', '--no-fund', '--loglevel=error', `pnpm@${pnpmVersion}`]);
+  const install = run(npm, [
+    'install',
+    '--prefix',
+    join(root, '.tools'),
+    '--no-save',
+    '--no-package-lock',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    `pnpm@${pnpmVersion}`,
+  ]);
   if (install.status !== 0 || !pnpmMatches()) fail('could not install pnpm from the npm registry');
 }
 

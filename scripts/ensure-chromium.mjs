@@ -17,7 +17,10 @@ if (!existsSync('/usr/bin/apt-get') || (!isRoot && !hasSudo)) {
 const asRoot = (args) => (isRoot ? ['apt-get', args] : ['sudo', ['-n', 'apt-get', ...args]]);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 console.log('[e2e] installing Debian chromium for the browser tests');
-for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium']]) {
+for (const args of [
+  ['update', '-qq'],
+  ['install', '-y', '-qq', '--no-install-recommends', 'chromium'],
+]) {
   const [command, commandArgs] = asRoot(args);
   const result = spawnSync(command, commandArgs, { stdio: 'inherit', env });
   if (result.status !== 0) fail(`apt-get ${args.join(' ')} failed`);

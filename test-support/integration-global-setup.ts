@@ -4,6 +4,8 @@ import { createOrmConfig } from '@questline/domain/database/server/orm-config';
 import { createDatabase, dropDatabase } from '@questline/domain/database/server/scratch-database';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
+// Brings the typing of what this setup provides to the test files.
+import type {} from '@questline/domain/database/server/testing/test-database';
 import { startTestPostgres, TEST_DATABASE_PREFIX } from './test-postgres.ts';
 
 // One migrated template per run; every test file clones it (CREATE DATABASE … TEMPLATE), which is

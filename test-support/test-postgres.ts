@@ -16,7 +16,11 @@ export const TEST_DATABASE_PREFIX = 'questline_test_';
 export async function startTestPostgres(): Promise<TestPostgres> {
   const configured = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (configured) {
-    return { serverUrl: configured, description: 'TEST_DATABASE_URL/DATABASE_URL', stop: async () => undefined };
+    return {
+      serverUrl: configured,
+      description: 'TEST_DATABASE_URL/DATABASE_URL',
+      stop: async () => undefined,
+    };
   }
   const cluster = await startEmbeddedCluster(join(dataDirectory(), 'postgres-test'));
   // The cluster is ours alone: databases left by an interrupted run can go.

@@ -21,7 +21,10 @@ export interface RunningPlatform {
 const workspaceFolder = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
 /** Database (embedded unless DATABASE_URL), migrations, seed, Redis if configured, then the HTTP server. */
-export async function startPlatform(env: Env, log: (line: string) => void = console.log): Promise<RunningPlatform> {
+export async function startPlatform(
+  env: Env,
+  log: (line: string) => void = console.log,
+): Promise<RunningPlatform> {
   const database = await locateDatabase(env.DATABASE_URL);
   log(`[questline] database: ${database.description}`);
   const orm = await MikroORM.init(createOrmConfig(database.url, { poolMax: env.DATABASE_POOL_MAX }));
@@ -30,7 +33,9 @@ export async function startPlatform(env: Env, log: (line: string) => void = cons
   if (env.SEED_ON_START) await seedDatabase(orm.em.fork(), seedConfigFromEnv(process.env), new Date(), log);
 
   const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL) : null;
-  log(`[questline] redis: ${redis ? 'configured (REDIS_URL)' : 'not configured, using PostgreSQL and in-process fallbacks'}`);
+  log(
+    `[questline] redis: ${redis ? 'configured (REDIS_URL)' : 'not configured, using PostgreSQL and in-process fallbacks'}`,
+  );
 
   const listener = createRequestListener({
     orm,

@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQuestlineClient } from './index.ts';
 
 const db = useTestDatabase();
-const admin = { email: 'cli-admin@example.test', username: 'cli_admin', password: 'cli admin password', generateWhenMissing: false };
+const admin = {
+  email: 'cli-admin@example.test',
+  username: 'cli_admin',
+  password: 'cli admin password',
+  generateWhenMissing: false,
+};
 let server: TestServer;
 
 beforeAll(async () => {
@@ -33,8 +38,13 @@ describe('createQuestlineClient', () => {
 
   it('surfaces typed errors with the domain code', async () => {
     const client = createQuestlineClient({ baseUrl: server.baseUrl });
-    const error = await client.auth.signIn.mutate({ email: admin.email, password: 'wrong' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ message: 'Email or password is incorrect', data: { code: 'INVALID_CREDENTIALS' } });
+    const error = await client.auth.signIn
+      .mutate({ email: admin.email, password: 'wrong' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      message: 'Email or password is incorrect',
+      data: { code: 'INVALID_CREDENTIALS' },
+    });
   });
 });
 
@@ -60,9 +70,12 @@ describe('the ql CLI', () => {
   });
 
   it('fails clearly without admin credentials', async () => {
-    const failure = await ql(['users', 'list'], { QL_ADMIN_EMAIL: '', QL_ADMIN_PASSWORD: '', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' }).catch(
-      (error: { code: number; stderr: string }) => error,
-    );
+    const failure = await ql(['users', 'list'], {
+      QL_ADMIN_EMAIL: '',
+      QL_ADMIN_PASSWORD: '',
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+    }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr).toContain('QL_ADMIN_EMAIL');
   });

@@ -67,7 +67,11 @@ describe('tRPC over HTTP', () => {
     const cookie = plain.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^ql_session=[\w-]{43}; Path=\/; Expires=.+; HttpOnly; SameSite=Lax$/);
 
-    const proxied = await postJson('/trpc/auth.signUp', { json: uniqueSignUpInput() }, { 'x-forwarded-proto': 'https' });
+    const proxied = await postJson(
+      '/trpc/auth.signUp',
+      { json: uniqueSignUpInput() },
+      { 'x-forwarded-proto': 'https' },
+    );
     expect(proxied.headers.get('set-cookie')).toMatch(/; Secure$/);
     expect(proxied.headers.get('strict-transport-security')).toContain('max-age=');
   });
@@ -93,7 +97,9 @@ describe('tRPC over HTTP', () => {
   });
 
   it('keeps validation field paths and never sends a stack', async () => {
-    const response = await postJson('/trpc/auth.signUp', { json: { email: 'nope', username: 'a', password: 'x' } });
+    const response = await postJson('/trpc/auth.signUp', {
+      json: { email: 'nope', username: 'a', password: 'x' },
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { json: { data: Record<string, unknown> } } };
     const data = body.error.json.data;

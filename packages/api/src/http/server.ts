@@ -45,9 +45,13 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
     maxBodySize: env.BODY_LIMIT_BYTES,
     maxBatchSize: env.MAX_BATCH_SIZE,
     createContext: ({ req, res }) => {
-      const { requestId, secureCookies } = state.get(req) ?? { requestId: randomUUID(), secureCookies: false };
+      const { requestId, secureCookies } = state.get(req) ?? {
+        requestId: randomUUID(),
+        secureCookies: false,
+      };
       const sessionCookieWriter: SessionCookieWriter = {
-        set: (token, expiresAt) => res.appendHeader('Set-Cookie', sessionCookie(token, expiresAt, secureCookies)),
+        set: (token, expiresAt) =>
+          res.appendHeader('Set-Cookie', sessionCookie(token, expiresAt, secureCookies)),
         clear: () => res.appendHeader('Set-Cookie', expiredSessionCookie(secureCookies)),
       };
       return createInnerContext({
@@ -63,7 +67,8 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
   const route = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
     const healthRoute = healthRoutes[pathname];
     if (healthRoute) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'METHOD_NOT_ALLOWED' });
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendJson(res, 405, { error: 'METHOD_NOT_ALLOWED' });
       const report = await healthRoute();
       return sendJson(res, report.httpStatus, report.body);
     }
@@ -72,8 +77,10 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
       if (declaredLength > env.BODY_LIMIT_BYTES) return sendJson(res, 413, { error: 'PAYLOAD_TOO_LARGE' });
       return trpc(req, res);
     }
-    if (pathname === '/trpc' || pathname.startsWith('/health/')) return sendJson(res, 404, { error: 'NOT_FOUND' });
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'METHOD_NOT_ALLOWED' });
+    if (pathname === '/trpc' || pathname.startsWith('/health/'))
+      return sendJson(res, 404, { error: 'NOT_FOUND' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, { error: 'METHOD_NOT_ALLOWED' });
     if (pathname === '/admin') {
       res.writeHead(301, { Location: '/admin/' });
       return void res.end();

@@ -18,14 +18,23 @@ describe('auth router', () => {
   it('signs up, answers me, and starts the learner at level 1 with 0 XP', async () => {
     const { input, caller } = await signedUpLearner(db);
     expect(await caller.auth.me()).toMatchObject({ username: input.username, role: 'learner' });
-    expect(await caller.game.summary()).toMatchObject({ level: 1, xp: 0, xpIntoLevel: 0, xpForNextLevel: 50 });
+    expect(await caller.game.summary()).toMatchObject({
+      level: 1,
+      xp: 0,
+      xpIntoLevel: 0,
+      xpForNextLevel: 50,
+    });
   });
 
   it('maps a taken username to CONFLICT with the domain code', async () => {
     const { input } = await signedUpLearner(db);
     const anonymous = await callerFor(db);
     const error = await trpcError(
-      anonymous.auth.signUp({ email: `other.${input.email}`, username: input.username, password: 'another password' }),
+      anonymous.auth.signUp({
+        email: `other.${input.email}`,
+        username: input.username,
+        password: 'another password',
+      }),
     );
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toBe('This username is taken');
@@ -33,7 +42,9 @@ describe('auth router', () => {
 
   it('validates input before anything is written', async () => {
     const anonymous = await callerFor(db);
-    const error = await trpcError(anonymous.auth.signUp({ email: 'not-an-email', username: 'x', password: 'short' }));
+    const error = await trpcError(
+      anonymous.auth.signUp({ email: 'not-an-email', username: 'x', password: 'short' }),
+    );
     expect(error.code).toBe('BAD_REQUEST');
   });
 
@@ -54,7 +65,9 @@ describe('auth router', () => {
     const { input } = await signedUpLearner(db);
     const anonymous = await callerFor(db);
     const wrong = await trpcError(anonymous.auth.signIn({ email: input.email, password: 'wrong password' }));
-    const unknown = await trpcError(anonymous.auth.signIn({ email: `x${input.email}`, password: 'wrong password' }));
+    const unknown = await trpcError(
+      anonymous.auth.signIn({ email: `x${input.email}`, password: 'wrong password' }),
+    );
     expect([wrong.code, wrong.message]).toEqual([unknown.code, unknown.message]);
     expect(wrong.code).toBe('UNAUTHORIZED');
   });

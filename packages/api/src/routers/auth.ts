@@ -1,4 +1,8 @@
-import { accountSchema, signInInputSchema, signUpInputSchema } from '@questline/domain/identity/universal/account';
+import {
+  accountSchema,
+  signInInputSchema,
+  signUpInputSchema,
+} from '@questline/domain/identity/universal/account';
 import { getAccount } from '@questline/domain/identity/server/get-account';
 import { revokeSession } from '@questline/domain/identity/server/sessions';
 import { signIn } from '@questline/domain/identity/server/sign-in';
@@ -34,7 +38,7 @@ export const authRouter = router({
   }),
 
   /** The signed-in account, or null: lets an app decide between its sign-in and home screens. */
-  me: publicProcedure.output(accountSchema.nullable()).query(({ ctx }) =>
-    ctx.user ? getAccount(ctx.em, ctx.user.id) : null,
-  ),
+  me: publicProcedure
+    .output(accountSchema.nullable())
+    .query(({ ctx }) => (ctx.user ? getAccount(ctx.em, ctx.user.id) : null)),
 });

@@ -3,5 +3,7 @@ import { playerSummarySchema } from '@questline/domain/game/universal/player-sum
 import { protectedProcedure, router } from '../trpc.ts';
 
 export const gameRouter = router({
-  summary: protectedProcedure.output(playerSummarySchema).query(({ ctx }) => getPlayerSummary(ctx.em, ctx.user.id)),
+  summary: protectedProcedure
+    .output(playerSummarySchema)
+    .query(({ ctx }) => getPlayerSummary(ctx.em, ctx.user.id)),
 });

@@ -16,8 +16,14 @@ export class CookieRecorder implements SessionCookieWriter {
 }
 
 /** A caller as the holder of `sessionToken` (anonymous without one), on a fresh EntityManager. */
-export async function callerFor(db: TestDatabase, sessionToken?: string | null, cookies = new CookieRecorder()) {
-  return createCaller(await createInnerContext({ em: db.em(), sessionToken: sessionToken ?? null, sessionCookie: cookies }));
+export async function callerFor(
+  db: TestDatabase,
+  sessionToken?: string | null,
+  cookies = new CookieRecorder(),
+) {
+  return createCaller(
+    await createInnerContext({ em: db.em(), sessionToken: sessionToken ?? null, sessionCookie: cookies }),
+  );
 }
 
 /** Signs up a new learner through the API and returns a caller acting as them. */

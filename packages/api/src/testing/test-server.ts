@@ -19,7 +19,10 @@ export interface TestServer {
 }
 
 /** The real request listener on a loopback port, over this test file's database. */
-export async function startTestServer(db: TestDatabase, options: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  db: TestDatabase,
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const listener = createRequestListener({
     orm: db.orm,
     env: loadEnv(options.env ?? {}),

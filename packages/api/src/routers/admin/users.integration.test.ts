@@ -5,7 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, CookieRecorder, signedUpLearner } from '../../testing/callers.ts';
 
 const db = useTestDatabase();
-const admin = { email: 'boss@example.test', username: 'boss', password: 'admin password 3', generateWhenMissing: false };
+const admin = {
+  email: 'boss@example.test',
+  username: 'boss',
+  password: 'admin password 3',
+  generateWhenMissing: false,
+};
 let adminToken = '';
 
 beforeAll(async () => {
@@ -19,7 +24,12 @@ describe('admin.users.list', () => {
   it('lists users newest first, with level and XP', async () => {
     const learner = await signedUpLearner(db);
     const page = await (await callerFor(db, adminToken)).admin.users.list({});
-    expect(page.items[0]).toMatchObject({ username: learner.input.username, role: 'learner', level: 1, xp: 0 });
+    expect(page.items[0]).toMatchObject({
+      username: learner.input.username,
+      role: 'learner',
+      level: 1,
+      xp: 0,
+    });
     expect(page.items.map((user) => user.username)).toContain(admin.username);
   });
 
@@ -30,7 +40,11 @@ describe('admin.users.list', () => {
     const first = await caller.admin.users.list({ search: tag, limit: 2 });
     expect(first.items.map((user) => user.username)).toEqual([`${tag}_2`, `${tag}_1`]);
     expect(first.nextCursor).not.toBeNull();
-    const second = await caller.admin.users.list({ search: tag, limit: 2, cursor: first.nextCursor ?? undefined });
+    const second = await caller.admin.users.list({
+      search: tag,
+      limit: 2,
+      cursor: first.nextCursor ?? undefined,
+    });
     expect(second.items.map((user) => user.username)).toEqual([`${tag}_0`]);
     expect(second.nextCursor).toBeNull();
   });

@@ -14,7 +14,9 @@ export function findProjectRoot(from: string = process.cwd()): string {
 
 /** The git-ignored folder for local state (the embedded database), overridable with QUESTLINE_DATA_DIR. */
 export function dataDirectory(): string {
-  return process.env.QUESTLINE_DATA_DIR ? resolve(process.env.QUESTLINE_DATA_DIR) : join(findProjectRoot(), '.data');
+  return process.env.QUESTLINE_DATA_DIR
+    ? resolve(process.env.QUESTLINE_DATA_DIR)
+    : join(findProjectRoot(), '.data');
 }
 
 /** Loads the workspace's `.env` when there is one; variables already set in the environment win. */

@@ -34,7 +34,10 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
 }
 
 /** Runs `work` against a new empty database on the same server, dropped afterwards. */
-export async function withScratchDatabase<T>(serverUrl: string, work: (url: string) => Promise<T>): Promise<T> {
+export async function withScratchDatabase<T>(
+  serverUrl: string,
+  work: (url: string) => Promise<T>,
+): Promise<T> {
   const name = `questline_scratch_${randomBytes(6).toString('hex')}`;
   const url = await createDatabase(serverUrl, name);
   try {

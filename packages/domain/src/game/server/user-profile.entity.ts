@@ -21,8 +21,14 @@ export const UserProfile = defineEntity({
   checks: [
     { name: 'user_profiles_xp_non_negative', expression: 'xp >= 0' },
     { name: 'user_profiles_level_positive', expression: 'level >= 1' },
-    { name: 'user_profiles_streaks_non_negative', expression: 'study_streak_current >= 0 and study_streak_longest >= study_streak_current' },
-    { name: 'user_profiles_totals_non_negative', expression: 'total_exams_taken >= 0 and total_questions_answered >= 0' },
+    {
+      name: 'user_profiles_streaks_non_negative',
+      expression: 'study_streak_current >= 0 and study_streak_longest >= study_streak_current',
+    },
+    {
+      name: 'user_profiles_totals_non_negative',
+      expression: 'total_exams_taken >= 0 and total_questions_answered >= 0',
+    },
   ],
 });
 export type UserProfile = InferEntity<typeof UserProfile>;

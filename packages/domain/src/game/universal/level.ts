@@ -4,7 +4,8 @@ export const XP_PER_LEVEL_STEP = 25;
 
 /** Total XP at which `level` (≥ 1) is reached. */
 export function xpForLevel(level: number): number {
-  if (!Number.isInteger(level) || level < 1) throw new RangeError(`level must be an integer ≥ 1, got ${level}`);
+  if (!Number.isInteger(level) || level < 1)
+    throw new RangeError(`level must be an integer ≥ 1, got ${level}`);
   return XP_PER_LEVEL_STEP * level * (level - 1);
 }
 

@@ -29,7 +29,12 @@ describe('signUp', () => {
     const input = uniqueSignUpInput();
     const { account, session } = await signUp(db.em(), input, meta, now);
 
-    expect(account).toMatchObject({ email: input.email, username: input.username, role: 'learner', isVerified: false });
+    expect(account).toMatchObject({
+      email: input.email,
+      username: input.username,
+      role: 'learner',
+      isVerified: false,
+    });
     const profile = await db.em().findOneOrFail(UserProfile, { user: account.id });
     expect(profile).toMatchObject({ xp: 0, level: 1 });
     const stored = await db.em().findOneOrFail(Session, { tokenHash: hashSessionToken(session.token) });
@@ -78,9 +83,17 @@ describe('signIn', () => {
   it('signs in with any casing of the email and issues a new session', async () => {
     const input = uniqueSignUpInput();
     await signUp(db.em(), input, meta, now);
-    const { account, session } = await signIn(db.em(), { email: input.email.toUpperCase(), password: input.password }, meta, now);
+    const { account, session } = await signIn(
+      db.em(),
+      { email: input.email.toUpperCase(), password: input.password },
+      meta,
+      now,
+    );
     expect(account.username).toBe(input.username);
-    expect(await resolveSession(db.em(), session.token, now)).toMatchObject({ id: account.id, role: 'learner' });
+    expect(await resolveSession(db.em(), session.token, now)).toMatchObject({
+      id: account.id,
+      role: 'learner',
+    });
   });
 
   it('answers an unknown email and a wrong password the same way', async () => {

@@ -10,7 +10,10 @@ export function hashPassword(password: string): Promise<string> {
 // Verified against when no account matches, so an unknown email costs the same time as a wrong password.
 let decoyHash: Promise<string> | undefined;
 
-export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!passwordHash) {
     decoyHash ??= hashPassword('questline-decoy-password');
     await verify(await decoyHash, password).catch(() => false);

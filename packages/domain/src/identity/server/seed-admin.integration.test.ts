@@ -10,7 +10,12 @@ const now = new Date('2026-03-01T12:00:00Z');
 
 describe('seedAdmin', () => {
   it('creates the configured admin once, with the configured password', async () => {
-    const config = { email: 'root@example.test', username: 'root', password: 'admin password 1', generateWhenMissing: false };
+    const config = {
+      email: 'root@example.test',
+      username: 'root',
+      password: 'admin password 1',
+      generateWhenMissing: false,
+    };
     expect(await seedAdmin(db.em(), config, now)).toEqual({ status: 'created' });
     expect(await seedAdmin(db.em(), config, now)).toEqual({ status: 'exists' });
 
@@ -21,7 +26,8 @@ describe('seedAdmin', () => {
   it('generates a password only where allowed, and it works', async () => {
     const config = { email: 'dev-admin@example.test', username: 'dev_admin', generateWhenMissing: true };
     const result = await seedAdmin(db.em(), config, now);
-    if (result.status !== 'created' || !result.generatedPassword) throw new Error('expected a generated password');
+    if (result.status !== 'created' || !result.generatedPassword)
+      throw new Error('expected a generated password');
     await signIn(db.em(), { email: config.email, password: result.generatedPassword }, {}, now);
   });
 
@@ -35,7 +41,12 @@ describe('seedAdmin', () => {
 describe('seedDatabase', () => {
   it('changes nothing the second time', async () => {
     const config = {
-      admin: { email: 'seed-twice@example.test', username: 'seed_twice', password: 'admin password 2', generateWhenMissing: false },
+      admin: {
+        email: 'seed-twice@example.test',
+        username: 'seed_twice',
+        password: 'admin password 2',
+        generateWhenMissing: false,
+      },
     };
     const lines: string[] = [];
     await seedDatabase(db.em(), config, now, (line) => lines.push(line));

@@ -12,11 +12,14 @@ export interface AdminSeedConfig {
 }
 
 export type AdminSeedResult =
-  | { readonly status: 'exists' }
-  | { readonly status: 'created'; readonly generatedPassword?: string };
+  { readonly status: 'exists' } | { readonly status: 'created'; readonly generatedPassword?: string };
 
 /** Creates the configured admin once; an existing account (matched by email) is left as it is. */
-export async function seedAdmin(em: EntityManager, config: AdminSeedConfig, now: Date): Promise<AdminSeedResult> {
+export async function seedAdmin(
+  em: EntityManager,
+  config: AdminSeedConfig,
+  now: Date,
+): Promise<AdminSeedResult> {
   if (await em.count(User, { email: config.email })) return { status: 'exists' };
   if (!config.password && !config.generateWhenMissing) {
     throw new Error('ADMIN_PASSWORD must be set to create the first admin account in production');

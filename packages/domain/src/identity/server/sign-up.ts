@@ -39,7 +39,9 @@ export async function createAccount(
   } catch (error) {
     const constraint = violatedUniqueConstraint(error);
     if (constraint === 'users_email_unique') {
-      throw new DomainError('EMAIL_TAKEN', 'CONFLICT', 'An account with this email already exists', { path: ['email'] });
+      throw new DomainError('EMAIL_TAKEN', 'CONFLICT', 'An account with this email already exists', {
+        path: ['email'],
+      });
     }
     if (constraint === 'users_username_unique') {
       throw new DomainError('USERNAME_TAKEN', 'CONFLICT', 'This username is taken', { path: ['username'] });

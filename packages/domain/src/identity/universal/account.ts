@@ -10,12 +10,13 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9_.]{3,30}$/;
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
-export const emailSchema = z.string().trim().max(254).pipe(z.email({ message: 'Enter a valid email address' }));
-
-export const usernameSchema = z
+export const emailSchema = z
   .string()
   .trim()
-  .regex(USERNAME_PATTERN, '3–30 letters, digits, "_" or "."');
+  .max(254)
+  .pipe(z.email({ message: 'Enter a valid email address' }));
+
+export const usernameSchema = z.string().trim().regex(USERNAME_PATTERN, '3–30 letters, digits, "_" or "."');
 
 export const passwordSchema = z
   .string()
