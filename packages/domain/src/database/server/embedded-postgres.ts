@@ -29,7 +29,16 @@ export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedClu
   mkdirSync(dirname(dataDir), { recursive: true });
   const credentials = readOrCreateCredentials(`${dataDir}.credentials.json`);
   if (isRoot()) grantTraversal([dataDir, binariesDirectory()]);
-  await stopLeftoverPostmaster(dataDir);
+  const urlForPort =
+    (port: number) =>
+    (database = 'postgres') =>
+      `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+
+  const running = await runningPostmaster(dataDir);
+  if (running) {
+    // Another Questline process (say `pnpm dev`) runs this cluster: share it, and leave stopping to it.
+    return { urlFor: urlForPort(running.port), port: running.port, dataDir, stop: async () => undefined };
+  }
 
   const port = await findFreePort();
   const cluster = new EmbeddedPostgres({
@@ -49,9 +58,7 @@ export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedClu
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await cluster.initialise();
   await cluster.start();
 
-  const urlFor = (database = 'postgres') =>
-    `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-  return { urlFor, port, dataDir, stop: () => cluster.stop() };
+  return { urlFor: urlForPort(port), port, dataDir, stop: () => cluster.stop() };
 }
 
 /** Creates `database` when it does not exist yet. */
@@ -101,15 +108,35 @@ function grantTraversal(paths: readonly string[]): void {
   }
 }
 
-// A process killed without cleanup leaves its postmaster running and holding the data folder.
-async function stopLeftoverPostmaster(dataDir: string): Promise<void> {
+/**
+ * The port of a postmaster already serving `dataDir` for another live Node process. One left behind
+ * by a process killed without cleanup (its parent is gone) is stopped instead, freeing the folder.
+ */
+async function runningPostmaster(dataDir: string): Promise<{ port: number } | undefined> {
   const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  const owner = parentCommand(pid);
+  if (owner && /\bnode\b/.test(owner) && Number.isInteger(port)) return { port };
   console.log(`[database] stopping a leftover embedded PostgreSQL (pid ${pid})`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) await delay(100);
+  return undefined;
+}
+
+/** The command line of `pid`'s parent, where /proc tells it (Linux). */
+function parentCommand(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const parentPid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+    if (!parentPid || parentPid === '1') return undefined;
+    return readFileSync(`/proc/${parentPid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return undefined;
+  }
 }
 
 function isAlive(pid: number): boolean {
