@@ -85,11 +85,13 @@ describe('admin app', () => {
   });
 
   it('refuses a learner, in the UI and at the server', async () => {
+    const learnerContext = await newVisitor(browser, baseUrl);
+    const learner = newLearner();
+    await signUpInWebApp(await learnerContext.newPage(), learner);
+    await learnerContext.close();
+
     const context = await newVisitor(browser, baseUrl);
     const page = await context.newPage();
-    const learner = newLearner();
-    await signUpInWebApp(page, learner);
-
     await signInToAdmin(page, learner.email, learner.password);
     await page.getByRole('alert').filter({ hasText: 'This account is not an admin' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Users' }).count()).toBe(0);

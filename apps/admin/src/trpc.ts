@@ -1,0 +1,29 @@
+import type { AppRouter } from '@questline/api/root';
+import { QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, isTRPCClientError } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import superjson from 'superjson';
+
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+export function createApiClient() {
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: '/trpc', transformer: superjson, maxItems: 10 })],
+  });
+}
+
+// A 4xx answer will not change on retry; only network trouble and server errors are worth another try.
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  const status = isTRPCClientError(error) ? error.data?.httpStatus : undefined;
+  if (typeof status === 'number' && status < 500) return false;
+  return failureCount < 2;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
+}

@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const apiOrigin = process.env.API_ORIGIN ?? 'http://localhost:3000';
+
+export default defineConfig({
+  base: '/admin/',
+  plugins: [react()],
+  build: { outDir: 'dist' },
+  server: {
+    port: 5174,
+    strictPort: true,
+    proxy: {
+      '/trpc': apiOrigin,
+      '/health': apiOrigin,
+    },
+  },
+});
