@@ -50,8 +50,8 @@ export default defineConfig(
     },
   },
   {
-    // The apps get the API's router type only, and only isomorphic domain code.
-    files: ['apps/**/*.{ts,tsx}'],
+    // The apps and their shared UI get the API's router type only, and only isomorphic domain code.
+    files: ['apps/**/*.{ts,tsx}', 'packages/ui/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -2,7 +2,7 @@
 // Entry point for `npm start` and `npm test` on a machine that has only Node and npm:
 // it provides pnpm (a pinned copy under .tools/ when none is on PATH), installs the
 // workspace, then runs the named root script with pnpm. Node built-ins only: nothing is installed yet.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,8 +52,22 @@ const installArgs = ['install', '--frozen-lockfile'];
 if (!existsSync(join(root, 'pnpm-lock.yaml'))) installArgs.pop();
 if (run('pnpm', installArgs).status !== 0) fail('pnpm install failed');
 
-const result = run('pnpm', ['run', target]);
-process.exit(result.status ?? 1);
+// The platform runs in a process group of its own, and a signal sent to this process (Ctrl+C, or
+// a SIGTERM from a supervisor, which npm does not pass on) reaches all of it: pnpm, the server, the
+// embedded database. Nothing is left running behind.
+const ownGroup = process.platform !== 'win32';
+const child = spawn('pnpm', ['run', target], { cwd: root, env, stdio: 'inherit', detached: ownGroup });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    try {
+      if (ownGroup && child.pid) process.kill(-child.pid, signal);
+      else child.kill(signal);
+    } catch {
+      // already gone
+    }
+  });
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
 function fail(message) {
   console.error(`[bootstrap] ${message}`);

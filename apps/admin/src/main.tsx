@@ -1,22 +1,7 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import '@questline/ui/styles.css';
 import './styles.css';
-import { createApiClient, createQueryClient, TRPCProvider } from './trpc.ts';
+import { renderApp } from '@questline/ui/app/render-app';
+import { App } from './App.tsx';
 
-const queryClient = createQueryClient();
-const trpcClient = createApiClient();
-
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-
-createRoot(container).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <App />
-      </TRPCProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// Admin data must not outlive the account that fetched it.
+renderApp(<App />, { accountQueries: (trpc) => [trpc.admin.pathFilter()] });

@@ -1,31 +1,17 @@
-import { apiErrorMessage } from '../api/errors.ts';
-import { useSignOut } from '../api/session.ts';
-import { FormAlert } from './FormAlert.tsx';
+import { BrandMark } from '@questline/ui/components/BrandMark';
+import { SiteHeader } from '@questline/ui/components/SiteHeader';
 
 export function AdminHeader({ username }: { readonly username: string }) {
-  const signOut = useSignOut();
   return (
-    <header className="admin-header">
-      <div className="admin-header-inner">
+    <SiteHeader
+      className="admin-header"
+      brand={
         <p className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ★
-          </span>
+          <BrandMark />
           <span>Questline admin</span>
         </p>
-        <div className="admin-header-account">
-          <span className="username">{username}</span>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => signOut.mutate()}
-            disabled={signOut.isPending}
-          >
-            Sign out
-          </button>
-        </div>
-      </div>
-      {signOut.isError && <FormAlert message={apiErrorMessage(signOut.error)} />}
-    </header>
+      }
+      username={username}
+    />
   );
 }

@@ -1,12 +1,13 @@
-import { apiErrorMessage } from '../api/errors.ts';
-import { useSignOut } from '../api/session.ts';
-import { AuthCard } from '../components/AuthCard.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
+import { apiErrorMessage } from '@questline/ui/api/errors';
+import { useSignOut } from '@questline/ui/api/session';
+import { AuthCard } from '@questline/ui/components/AuthCard';
+import { FormAlert } from '@questline/ui/components/FormAlert';
+import { AuthHeading } from '../components/AuthHeading.tsx';
 
 export function NotAdminScreen({ username }: { readonly username: string }) {
   const signOut = useSignOut();
   return (
-    <AuthCard>
+    <AuthCard heading={<AuthHeading />}>
       <div role="alert" className="alert">
         You are signed in as {username}. This account is not an admin.
       </div>

@@ -1,11 +1,11 @@
+import { apiErrorMessage } from '@questline/ui/api/errors';
+import { useTRPC } from '@questline/ui/api/trpc';
+import { FormAlert } from '@questline/ui/components/FormAlert';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { apiErrorMessage } from '../api/errors.ts';
 import { AdminHeader } from '../components/AdminHeader.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
 import { UsersTable } from '../components/UsersTable.tsx';
 import { useDebouncedValue } from '../hooks/useDebouncedValue.ts';
-import { useTRPC } from '../trpc.ts';
 
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 250;

@@ -1,32 +1,20 @@
-import { Link } from 'react-router';
-import { apiErrorMessage } from '../api/errors.ts';
-import { useSignOut } from '../api/session.ts';
-import { FormAlert } from './FormAlert.tsx';
+import { BrandMark } from '@questline/ui/components/BrandMark';
+import { SiteHeader } from '@questline/ui/components/SiteHeader';
+import { Link, useNavigate } from 'react-router';
 
 export function AppHeader({ username }: { readonly username: string }) {
-  const signOut = useSignOut();
+  const navigate = useNavigate();
   return (
-    <header className="app-header">
-      <div className="app-header-inner">
+    <SiteHeader
+      className="app-header"
+      brand={
         <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ★
-          </span>
+          <BrandMark />
           <span>Questline</span>
         </Link>
-        <div className="app-header-account">
-          <span className="username">{username}</span>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => signOut.mutate()}
-            disabled={signOut.isPending}
-          >
-            Sign out
-          </button>
-        </div>
-      </div>
-      {signOut.isError && <FormAlert message={apiErrorMessage(signOut.error)} />}
-    </header>
+      }
+      username={username}
+      onSignedOut={() => void navigate('/signin', { replace: true })}
+    />
   );
 }

@@ -1,7 +1,7 @@
+import { apiErrorMessage } from '@questline/ui/api/errors';
+import { useTRPC } from '@questline/ui/api/trpc';
+import { FormAlert } from '@questline/ui/components/FormAlert';
 import { useQuery } from '@tanstack/react-query';
-import { apiErrorMessage } from '../api/errors.ts';
-import { useTRPC } from '../trpc.ts';
-import { FormAlert } from './FormAlert.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 
 function days(count: number): string {

@@ -1,35 +1,23 @@
 import { PASSWORD_MIN_LENGTH, signUpInputSchema } from '@questline/domain/identity/universal/account';
+import { apiErrorToProblems, issuesToProblems } from '@questline/ui/api/errors';
+import { useSessionCache } from '@questline/ui/api/session';
+import { useTRPC } from '@questline/ui/api/trpc';
+import { AuthCard } from '@questline/ui/components/AuthCard';
+import { FormAlert } from '@questline/ui/components/FormAlert';
+import { TextField } from '@questline/ui/components/TextField';
+import { useFormProblems } from '@questline/ui/hooks/useFormProblems';
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import {
-  apiErrorToProblems,
-  firstProblemField,
-  issuesToProblems,
-  NO_PROBLEMS,
-  type FormProblems,
-} from '../api/errors.ts';
-import { focusField } from '../dom/focus-field.ts';
-import { useSessionCache } from '../api/session.ts';
-import { AuthCard } from '../components/AuthCard.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
-import { TextField } from '../components/TextField.tsx';
-import { useTRPC } from '../trpc.ts';
+import { AuthHeading } from '../components/AuthHeading.tsx';
 
 const FIELDS = ['email', 'username', 'password'] as const;
-type Field = (typeof FIELDS)[number];
 
 export function SignUpPage() {
   const trpc = useTRPC();
   const session = useSessionCache();
   const navigate = useNavigate();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [problems, setProblems] = useState<FormProblems<Field>>(NO_PROBLEMS);
-
-  const showProblems = (next: FormProblems<Field>) => {
-    setProblems(next);
-    focusField(formRef.current, firstProblemField(next, FIELDS));
-  };
+  const { formRef, problems, showProblems, clearProblems } = useFormProblems(FIELDS);
 
   const signUp = useMutation(
     trpc.auth.signUp.mutationOptions({
@@ -50,12 +38,12 @@ export function SignUpPage() {
       password: form.get('password'),
     });
     if (!parsed.success) return showProblems(issuesToProblems(parsed.error.issues, FIELDS));
-    setProblems(NO_PROBLEMS);
+    clearProblems();
     signUp.mutate(parsed.data);
   };
 
   return (
-    <AuthCard title="Create your account">
+    <AuthCard heading={<AuthHeading title="Create your account" />}>
       <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
         <FormAlert message={problems.general} />
         <TextField

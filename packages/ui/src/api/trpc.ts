@@ -1,11 +1,15 @@
 import type { AppRouter } from '@questline/api/root';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, isTRPCClientError } from '@trpc/client';
-import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { createTRPCContext, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
+/** What `useTRPC()` returns: query options, keys and filters for every procedure. */
+export type TRPC = TRPCOptionsProxy<AppRouter>;
+
+// Both apps are served by the API's own origin (Vite proxies /trpc in development).
 export function createApiClient() {
   return createTRPCClient<AppRouter>({
     links: [httpBatchLink({ url: '/trpc', transformer: superjson, maxItems: 10 })],
