@@ -1,4 +1,9 @@
-import { startEmbeddedCluster } from '@questline/domain/database/server/embedded-postgres';
+import {
+  ClusterInUseError,
+  startEmbeddedCluster,
+  type EmbeddedCluster,
+} from '@questline/domain/database/server/embedded-postgres';
+import { rm } from 'node:fs/promises';
 import { dataDirectory } from '@questline/domain/database/server/project-paths';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -22,14 +27,34 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       stop: async () => undefined,
     };
   }
-  const cluster = await startEmbeddedCluster(join(dataDirectory(), 'postgres-test'));
-  // The cluster is ours alone: databases left by an interrupted run can go.
+  const cluster = await startOwnCluster();
+  // The cluster is this run's alone: databases left by an interrupted run can go.
   await dropDatabasesWithPrefix(cluster.urlFor(), TEST_DATABASE_PREFIX);
   return {
     serverUrl: cluster.urlFor(),
     description: `embedded PostgreSQL on 127.0.0.1:${cluster.port}`,
     stop: cluster.stop,
   };
+}
+
+// Test runs never share a cluster: one run's teardown would pull the databases from under another.
+// The persistent folder is reused when free; a concurrent run gets a throwaway one.
+async function startOwnCluster(): Promise<EmbeddedCluster> {
+  try {
+    return await startEmbeddedCluster(join(dataDirectory(), 'postgres-test'), { exclusive: true });
+  } catch (error) {
+    if (!(error instanceof ClusterInUseError)) throw error;
+    const folder = join(dataDirectory(), `postgres-test-${process.pid}`);
+    const cluster = await startEmbeddedCluster(folder, { exclusive: true });
+    return {
+      ...cluster,
+      stop: async () => {
+        await cluster.stop();
+        await rm(folder, { recursive: true, force: true });
+        await rm(`${folder}.credentials.json`, { force: true });
+      },
+    };
+  }
 }
 
 async function dropDatabasesWithPrefix(maintenanceUrl: string, prefix: string): Promise<void> {

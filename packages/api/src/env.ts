@@ -23,6 +23,8 @@ export const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   ADMIN_DIST: z.string().optional(),
   SEED_ON_START: flag.default(true),
+  /** Read by the seed (see seedConfigFromEnv); validated here so a typo fails at start. */
+  SEED_DEMO_ACCOUNTS: flag.optional(),
 });
 export type Env = z.infer<typeof envSchema>;
 

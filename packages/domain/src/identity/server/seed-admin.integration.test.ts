@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../database/server/testing/test-database.ts';
-import { seedDatabase } from '../../database/server/seed.ts';
 import { seedAdmin } from './seed-admin.ts';
 import { signIn } from './sign-in.ts';
 import { User } from './user.entity.ts';
@@ -35,24 +34,5 @@ describe('seedAdmin', () => {
     const config = { email: 'prod-admin@example.test', username: 'prod_admin', generateWhenMissing: false };
     await expect(seedAdmin(db.em(), config, now)).rejects.toThrow(/ADMIN_PASSWORD/);
     expect(await db.em().count(User, { email: config.email })).toBe(0);
-  });
-});
-
-describe('seedDatabase', () => {
-  it('changes nothing the second time', async () => {
-    const config = {
-      admin: {
-        email: 'seed-twice@example.test',
-        username: 'seed_twice',
-        password: 'admin password 2',
-        generateWhenMissing: false,
-      },
-    };
-    const lines: string[] = [];
-    await seedDatabase(db.em(), config, now, (line) => lines.push(line));
-    const users = await db.em().count(User);
-    await seedDatabase(db.em(), config, now, (line) => lines.push(line));
-    expect(await db.em().count(User)).toBe(users);
-    expect(lines.filter((line) => line.includes('created admin'))).toHaveLength(1);
   });
 });

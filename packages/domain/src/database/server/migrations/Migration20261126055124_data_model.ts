@@ -286,9 +286,7 @@ $$;`);
 
     // A multiple-choice exercise has exactly one correct option when its transaction commits
     // (at most one is the partial unique index exercise_options_one_correct).
-    this.addSql(`create function questline_check_one_correct_option() returns trigger language plpgsql as $$
-declare
-  target bigint := case when tg_table_name = 'exercises' then new.id else coalesce(new.exercise_id, old.exercise_id) end;
+    this.addSql(`create function questline_assert_one_correct_option(target bigint) returns void language plpgsql as $$
 begin
   if exists (
     select 1 from exercises e join exercise_types t on t.id = e.exercise_type_id
@@ -296,6 +294,20 @@ begin
        and (select count(*) from exercise_options o where o.exercise_id = e.id and o.is_correct) <> 1
   ) then
     raise exception 'multiple-choice exercise % must have exactly one correct option', target using errcode = 'check_violation';
+  end if;
+end;
+$$;`);
+    this.addSql(`create function questline_check_one_correct_option() returns trigger language plpgsql as $$
+begin
+  if tg_table_name = 'exercises' then
+    perform questline_assert_one_correct_option(new.id);
+  elsif tg_op = 'DELETE' then
+    perform questline_assert_one_correct_option(old.exercise_id);
+  else
+    perform questline_assert_one_correct_option(new.exercise_id);
+    if tg_op = 'UPDATE' and old.exercise_id <> new.exercise_id then
+      perform questline_assert_one_correct_option(old.exercise_id);
+    end if;
   end if;
   return null;
 end;
@@ -322,12 +334,12 @@ end;
 $$;`);
     this.addSql(`create trigger lesson_prerequisites_acyclic before insert or update on "lesson_prerequisites" for each row execute function questline_refuse_prerequisite_cycle();`);
 
-    // The selected avatar must be one the user has unlocked; losing it clears the selection.
+    // The selected avatar must be a default one or one the user has unlocked; losing it clears the selection.
     this.addSql(`create function questline_selected_avatar_unlocked() returns trigger language plpgsql as $$
 begin
-  if new.selected_avatar_id is not null and not exists (
-    select 1 from user_avatars where user_id = new.user_id and avatar_id = new.selected_avatar_id
-  ) then
+  if new.selected_avatar_id is not null
+     and not exists (select 1 from avatars where id = new.selected_avatar_id and is_default)
+     and not exists (select 1 from user_avatars where user_id = new.user_id and avatar_id = new.selected_avatar_id) then
     raise exception 'avatar % is not unlocked for user %', new.selected_avatar_id, new.user_id using errcode = 'foreign_key_violation';
   end if;
   return new;
@@ -345,8 +357,16 @@ $$;`);
 
   override async down(): Promise<void> {
     // Triggers first: they depend on columns dropped below.
-    for (const fn of ['questline_xp_events_append_only', 'questline_xp_events_reversal_matches', 'questline_check_one_correct_option', 'questline_refuse_prerequisite_cycle', 'questline_selected_avatar_unlocked', 'questline_clear_lost_avatar']) {
-      this.addSql(`drop function if exists ${fn}() cascade;`);
+    for (const fn of [
+      'questline_xp_events_append_only()',
+      'questline_xp_events_reversal_matches()',
+      'questline_check_one_correct_option()',
+      'questline_assert_one_correct_option(bigint)',
+      'questline_refuse_prerequisite_cycle()',
+      'questline_selected_avatar_unlocked()',
+      'questline_clear_lost_avatar()',
+    ]) {
+      this.addSql(`drop function if exists ${fn} cascade;`);
     }
 
     this.addSql(`alter table "achievements" drop constraint "achievements_unlocks_avatar_id_foreign";`);
