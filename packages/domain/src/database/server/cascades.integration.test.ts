@@ -48,6 +48,9 @@ describe('deleting a user', () => {
       expect(keys.map((key) => `${key.table}.${key.column}`)).toEqual([
         'habit_completions.user_id',
         'habits.user_id',
+        'idempotency_records.user_id',
+        'leaderboard_standings.user_id',
+        'lesson_sessions.user_id',
         'oauth_accounts.user_id',
         'posts.author_id',
         'quiz_attempts.user_id',
@@ -69,6 +72,12 @@ describe('deleting a user', () => {
         'user_streak_days.user_id',
         'xp_events.user_id',
       ]);
+      // The game engine's own tables start empty in the fixture.
+      await run(`insert into lesson_sessions (user_id, lesson_id) values (${ID.alice}, ${ID.lesson1})`);
+      await run(`insert into leaderboard_standings (board, scope, user_id, score, reached_at)
+                 values ('xp_all_time', 'all', ${ID.alice}, 10, now())`);
+      await run(`insert into idempotency_records (user_id, key, operation, request_hash)
+                 values (${ID.alice}, 'cascade-key-1', 'lesson.complete', 'hash')`);
       const aliceRows = {
         ...Object.fromEntries(
           keys.map((key) => [key.table, `${key.table} where ${key.column} = ${ID.alice}`]),

@@ -12,6 +12,7 @@ import { Lesson } from '../../catalog/server/lesson.entity.ts';
 import { Section } from '../../catalog/server/section.entity.ts';
 import { Unit } from '../../catalog/server/unit.entity.ts';
 import { Achievement } from '../../game/server/achievement.entity.ts';
+import { LeaderboardStanding } from '../../game/server/leaderboard-standing.entity.ts';
 import { Avatar } from '../../game/server/avatar.entity.ts';
 import { Badge } from '../../game/server/badge.entity.ts';
 import { UserAchievement } from '../../game/server/user-achievement.entity.ts';
@@ -28,6 +29,7 @@ import { Habit } from '../../habits/server/habit.entity.ts';
 import { OAuthAccount } from '../../identity/server/oauth-account.entity.ts';
 import { Session } from '../../identity/server/session.entity.ts';
 import { User } from '../../identity/server/user.entity.ts';
+import { LessonSession } from '../../learning/server/lesson-session.entity.ts';
 import { UserCourse } from '../../learning/server/user-course.entity.ts';
 import { UserExerciseInteraction } from '../../learning/server/user-exercise-interaction.entity.ts';
 import { UserLessonProgress } from '../../learning/server/user-lesson-progress.entity.ts';
@@ -38,6 +40,7 @@ import { Post } from '../../social/server/post.entity.ts';
 import { Reaction } from '../../social/server/reaction.entity.ts';
 import { UserHighlight } from '../../social/server/user-highlight.entity.ts';
 import { UserStatsCache } from '../../social/server/user-stats-cache.entity.ts';
+import { IdempotencyRecord } from '../../shared/server/idempotency-record.entity.ts';
 
 // The explicit list MikroORM discovers, by bounded context: no folder scanning, so bundles and
 // tests see the same model.
@@ -62,6 +65,7 @@ export const ENTITIES = [
   UserCourse,
   UserLessonProgress,
   UserExerciseInteraction,
+  LessonSession,
   // quiz
   Question,
   QuizAttempt,
@@ -78,6 +82,7 @@ export const ENTITIES = [
   UserAvatar,
   Badge,
   UserBadge,
+  LeaderboardStanding,
   // habits
   Habit,
   HabitCompletion,
@@ -90,4 +95,6 @@ export const ENTITIES = [
   // audit
   UserActivityLog,
   SystemAuditLog,
+  // cross-cutting
+  IdempotencyRecord,
 ];

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { levelForXp } from '../universal/level.ts';
 import type { XpSource } from '../universal/ledger.ts';
+import { isoWeekOf } from '../universal/leaderboards.ts';
 import { toLocalDate } from '../universal/local-day.ts';
 
 export interface XpGrant {
@@ -24,8 +25,8 @@ export interface XpGrantResult {
 }
 
 /**
- * Appends to the XP ledger and moves the profile total, level and daily row with it, all with
- * set-based SQL in the caller's transaction. Exactly once per (user, idempotency key).
+ * Appends to the XP ledger and moves the profile total, level, daily row and XP standings with
+ * it, all with set-based SQL in the caller's transaction. Exactly once per (user, idempotency key).
  */
 export async function grantXp(em: EntityManager, grant: XpGrant): Promise<XpGrantResult> {
   const localDate = toLocalDate(grant.occurredAt, grant.timeZone);
@@ -82,6 +83,24 @@ export async function grantXp(em: EntityManager, grant: XpGrant): Promise<XpGran
        set xp = greatest(user_daily_xp.xp + ?, 0),
            goal_met = greatest(user_daily_xp.xp + ?, 0) >= user_daily_xp.goal`,
     [localDate, grant.amount, grant.amount, grant.userId, grant.amount, grant.amount],
+  );
+  // Standings move with the ledger: all-time XP is the new total, weekly XP adds to the UTC ISO week.
+  await em.execute(
+    `insert into leaderboard_standings (board, scope, user_id, score, reached_at)
+     values ('xp_all_time', 'all', ?, ?, ?), ('xp_weekly', ?, ?, ?, ?)
+     on conflict (board, scope, user_id) do update
+       set score = case when excluded.board = 'xp_weekly' then leaderboard_standings.score + excluded.score
+                        else excluded.score end,
+           reached_at = excluded.reached_at`,
+    [
+      grant.userId,
+      profile.xp,
+      grant.occurredAt,
+      isoWeekOf(grant.occurredAt),
+      grant.userId,
+      grant.amount,
+      grant.occurredAt,
+    ],
   );
   return { granted: true, eventId: Number(event.id), xp: profile.xp, level, localDate };
 }

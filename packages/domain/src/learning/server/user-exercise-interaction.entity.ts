@@ -3,6 +3,7 @@ import { Exercise } from '../../catalog/server/exercise.entity.ts';
 import { Lesson } from '../../catalog/server/lesson.entity.ts';
 import { User } from '../../identity/server/user.entity.ts';
 import { INTERACTION_KINDS } from '../universal/progress.ts';
+import { LessonSession } from './lesson-session.entity.ts';
 
 // Every attempt, hint and skip, append-only: the raw material of question statistics.
 export const UserExerciseInteraction = defineEntity({
@@ -20,6 +21,12 @@ export const UserExerciseInteraction = defineEntity({
       .nullable()
       .deleteRule('set null')
       .index('user_exercise_interactions_lesson_id_index'),
+    /** The lesson run it belongs to (null for practice outside a lesson). */
+    lessonSession: p
+      .manyToOne(LessonSession)
+      .nullable()
+      .deleteRule('cascade')
+      .index('user_exercise_interactions_lesson_session_id_index'),
     kind: p.enum([...INTERACTION_KINDS]),
     answerGiven: p.text().nullable(),
     isCorrect: p.boolean().nullable(),

@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126052103_init } from './Migration20261126052103_init.ts';
 import { Migration20261126055124_data_model } from './Migration20261126055124_data_model.ts';
 import { Migration20261126060751_ownership_integrity } from './Migration20261126060751_ownership_integrity.ts';
+import { Migration20261126061140_game_engine } from './Migration20261126061140_game_engine.ts';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126052103_init', class: Migration20261126052103_init },
   { name: 'Migration20261126055124_data_model', class: Migration20261126055124_data_model },
   { name: 'Migration20261126060751_ownership_integrity', class: Migration20261126060751_ownership_integrity },
+  { name: 'Migration20261126061140_game_engine', class: Migration20261126061140_game_engine },
 ];

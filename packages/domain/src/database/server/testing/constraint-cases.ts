@@ -87,6 +87,7 @@ export const SUITE_TABLES = {
     'user_activity_logs',
     'system_audit_logs',
   ],
+  engine: ['lesson_sessions', 'leaderboard_standings', 'idempotency_records'],
 } as const satisfies Record<string, readonly string[]>;
 
 // Triggers that refuse nothing; cascades.integration.test.ts checks what they do.
