@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainError } from '@questline/domain/shared/universal/domain-error';
 import superjson from 'superjson';
+import { ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { describeError, toTRPCError } from './errors.ts';
 
@@ -20,7 +21,13 @@ export const createCallerFactory = t.createCallerFactory;
 // Domain errors carry their own kind; map them to transport codes here, once for every procedure.
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) throw toTRPCError(cause);
+  // A schema a service parses itself fails like the procedure's own input: the caller's fault.
+  if (cause instanceof ZodError && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input', cause });
+  }
   return result;
 });
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { grantXp } from '../../game/server/grant-xp.ts';
-import { addDays } from '../../game/universal/local-day.ts';
+import { refreshHabitStreak } from '../../habits/server/store-habit-streak.ts';
 import type { HabitGoalType } from '../../habits/universal/habit-goals.ts';
 
 interface DemoHabit {
@@ -70,60 +70,25 @@ export async function seedDemoHabits(
         'insert into habit_completions (habit_id, user_id, completion_date, value, created_at) values (?, ?, ?, 1, ?)',
         [habitId, userId, day.date, day.instant],
       );
+      await em.execute(
+        'update user_profiles set total_habit_completions = total_habit_completions + 1 where user_id = ?',
+        [userId],
+      );
       await grantXp(em, {
         userId,
         amount: 5,
         source: 'habit',
-        sourceRef: `habit:${habitId}`,
+        sourceRef: `habit:${habitId}:${day.date}`,
         idempotencyKey: `habit:${habitId}:${day.date}`,
         occurredAt: day.instant,
         timeZone,
       });
     }
-    const streak = consecutiveRun(
-      habit,
-      days.map((day) => day.date),
-      new Set(done.map((day) => day.date)),
-    );
-    await em.execute(
-      `insert into habit_streaks (habit_id, current_streak, longest_streak, last_completion_date, strength)
-       values (?, ?, ?, ?, ?)`,
-      [
-        habitId,
-        streak,
-        streak,
-        done.at(-1)?.date ?? null,
-        Math.min(100, Math.round((done.length / days.length) * 100)),
-      ],
-    );
+    // The stored streak and strength come from the habit rules, as a check-in would leave them.
+    await refreshHabitStreak(em, habitId, {
+      goalType: habit.goalType,
+      targetValue: habit.targetValue,
+      scheduleMask: habit.scheduleMask,
+    });
   }
-}
-
-// Runs of met periods ending now: days for daily and custom (scheduled days only), ISO weeks for
-// weekly. The current, unfinished period does not break a run.
-function consecutiveRun(habit: DemoHabit, dates: readonly string[], done: ReadonlySet<string>): number {
-  if (habit.goalType === 'weekly') {
-    const weeks = new Map<string, number>();
-    for (const date of dates) {
-      const monday = addDays(date, 1 - isoWeekday(date));
-      weeks.set(monday, (weeks.get(monday) ?? 0) + (done.has(date) ? 1 : 0));
-    }
-    const counts = [...weeks.values()];
-    let run = 0;
-    for (let i = counts.length - 1; i >= 0; i -= 1) {
-      if ((counts[i] ?? 0) >= habit.targetValue) run += 1;
-      else if (i !== counts.length - 1) break;
-    }
-    return run;
-  }
-  const relevant = dates.filter(
-    (date) => habit.goalType === 'daily' || habit.doneOn.includes(isoWeekday(date)),
-  );
-  let run = 0;
-  for (let i = relevant.length - 1; i >= 0; i -= 1) {
-    const date = relevant[i];
-    if (date && done.has(date)) run += 1;
-    else if (i !== relevant.length - 1) break;
-  }
-  return run;
 }

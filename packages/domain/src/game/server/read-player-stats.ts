@@ -32,7 +32,7 @@ export async function readPlayerStats(em: EntityManager, userId: number): Promis
         p.xp as xp_total,
         (select coalesce(max(s.longest_streak), 0)::int from habit_streaks s join habits h on h.id = s.habit_id
           where h.user_id = p.user_id) as longest_habit_streak,
-        (select count(*)::int from habit_completions where user_id = p.user_id) as habit_completions,
+        p.total_habit_completions as habit_completions,
         (select count(*)::int from user_daily_xp where user_id = p.user_id and goal_met) as daily_goals_met
        from user_profiles p where p.user_id = ?`,
     [userId],

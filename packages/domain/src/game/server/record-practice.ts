@@ -1,5 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, toLocalDate } from '../universal/local-day.ts';
+import type { StreakDayStatus } from '../universal/ledger.ts';
+import { toLocalDate } from '../universal/local-day.ts';
+import { computeStudyStreak, explainStudyDay, type StudyStreak } from '../universal/study-streak.ts';
+import {
+  readStreakDays,
+  tagPracticeReason,
+  toPracticeHistory,
+  type StoredPractice,
+  type StoredStreakDay,
+} from './read-streak-days.ts';
 
 export interface PracticeEvent {
   readonly userId: number;
@@ -21,79 +30,142 @@ export interface StreakState {
   readonly dayAdded: boolean;
 }
 
-const FREEZE_MILESTONE = 7;
-const MAX_FREEZES = 2;
+interface ProfileRow {
+  current: number;
+  longest: number;
+  freezes: number;
+  timezone: string;
+}
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+interface DayRow {
+  local_date: string;
+  status: 'practiced' | 'frozen';
+  reason: string;
+  created_at: string;
 }
 
 /**
  * Records a practice day (a completed lesson or quiz) for the study streak, in the caller's
- * transaction: the day row, freezes spent on missed days, freezes earned at 7-day milestones,
- * and the profile's current and longest streak. The profile row is locked, so concurrent
- * completions serialise here.
+ * transaction. The profile row is locked first, so a learner's completions serialise here. The
+ * streak is recomputed by the pure rule from the stored history plus this practice; the rows of
+ * user_streak_days and the profile's streak columns are then brought to exactly what it says.
  */
 export async function recordPracticeDay(em: EntityManager, event: PracticeEvent): Promise<StreakState> {
   const localDate = toLocalDate(event.instant, event.timeZone);
-  const [profile] = await em.execute<
-    { last: string | null; current: number; longest: number; freezes: number }[]
-  >(
-    `select to_char(last_activity_date, 'YYYY-MM-DD') as last, study_streak_current as current,
-            study_streak_longest as longest, streak_freezes as freezes
-       from user_profiles where user_id = ? for update`,
+  const [profile] = await em.execute<ProfileRow[]>(
+    `select p.study_streak_current as current, p.study_streak_longest as longest,
+            p.streak_freezes as freezes, u.timezone
+       from user_profiles p join users u on u.id = p.user_id where p.user_id = ? for update of p`,
     [event.userId],
   );
   if (!profile) throw new Error(`user ${event.userId} has no game profile`);
-  const added = await em.execute<{ id: string }[]>(
-    `insert into user_streak_days (user_id, local_date, status, reason, created_at) values (?, ?, 'practiced', ?, ?)
-     on conflict (user_id, local_date) do nothing returning id`,
-    [event.userId, localDate, event.reason, event.instant],
+  // Most completions are not a day's first: one indexed row answers them without the history.
+  const [sameDay] = await em.execute<{ status: StreakDayStatus; created_at: Date | string }[]>(
+    'select status, created_at from user_streak_days where user_id = ? and local_date = ?',
+    [event.userId, localDate],
   );
-  const unchanged = {
-    localDate,
-    current: profile.current,
-    longest: profile.longest,
-    freezesHeld: profile.freezes,
+  // A later practice on a day that already counts changes nothing: the day keeps its first one.
+  const alreadyCounted =
+    sameDay?.status === 'repaired' ||
+    (sameDay?.status === 'practiced' && new Date(sameDay.created_at) <= event.instant);
+  if (alreadyCounted) return { localDate, ...unchanged(profile), frozenDays: [], dayAdded: false };
+  const stored = await readStreakDays(em, event.userId);
+  const practice: StoredPractice = {
+    date: localDate,
+    instant: event.instant,
+    timeZone: event.timeZone,
+    reason: event.reason,
   };
-  if (!added.length || (profile.last !== null && localDate <= profile.last)) {
-    return { ...unchanged, frozenDays: [], dayAdded: added.length > 0 };
-  }
-  let current = profile.current;
-  let freezes = profile.freezes;
-  const frozenDays: string[] = [];
-  const gap = profile.last === null ? Number.POSITIVE_INFINITY : daysBetween(profile.last, localDate);
-  const missed = gap - 1;
-  if (gap === 1) {
-    current += 1;
-  } else if (profile.last !== null && current > 0 && missed <= freezes) {
-    for (let day = 1; day <= missed; day += 1) frozenDays.push(addDays(profile.last, day));
-    freezes -= missed;
-    current += missed + 1;
-  } else {
-    current = 1;
-  }
-  // One freeze per 7-day milestone reached, at most 2 held.
-  const milestonesBefore = Math.floor(profile.current / FREEZE_MILESTONE);
-  const milestonesAfter = Math.floor(current / FREEZE_MILESTONE);
-  freezes = Math.min(MAX_FREEZES, freezes + Math.max(0, milestonesAfter - milestonesBefore));
-  for (const day of frozenDays) {
-    await em.execute(
-      `insert into user_streak_days (user_id, local_date, status, reason, created_at) values (?, ?, 'frozen', ?, ?)
-       on conflict (user_id, local_date) do nothing`,
-      [
-        event.userId,
-        day,
-        `missed, covered by a streak freeze when practising on ${localDate}`,
-        event.instant,
-      ],
-    );
-  }
-  const longest = Math.max(profile.longest, current);
+  const history = [
+    ...toPracticeHistory(stored, profile.timezone).filter((day) => day.date !== localDate),
+    practice,
+  ];
+  const latest = history.reduce((a, b) => (b.instant > a.instant ? b : a), practice);
+  const streak = computeStudyStreak(history, latest.instant, latest.timeZone);
+  const frozenDays = await storeStreakDays(em, event.userId, stored, history, streak, latest.instant);
+  const { current, longest, freezesHeld, lastPracticeDate } = streak.summary;
   await em.execute(
     `update user_profiles set study_streak_current = ?, study_streak_longest = ?, streak_freezes = ?,
             last_activity_date = ? where user_id = ?`,
-    [current, longest, freezes, localDate, event.userId],
+    [current, longest, freezesHeld, lastPracticeDate, event.userId],
   );
-  return { localDate, current, longest, freezesHeld: freezes, frozenDays, dayAdded: true };
+  return {
+    localDate,
+    current,
+    longest,
+    freezesHeld,
+    frozenDays,
+    dayAdded: sameDay?.status !== 'practiced',
+  };
+}
+
+function unchanged(profile: ProfileRow) {
+  return { current: profile.current, longest: profile.longest, freezesHeld: profile.freezes };
+}
+
+/** Writes only the rows that differ from the rule, in two statements; returns the newly frozen days. */
+async function storeStreakDays(
+  em: EntityManager,
+  userId: number,
+  stored: readonly StoredStreakDay[],
+  history: readonly StoredPractice[],
+  streak: StudyStreak,
+  now: Date,
+): Promise<string[]> {
+  const before = new Map(stored.map((day) => [day.date, day]));
+  const practices = new Map(history.map((practice) => [practice.date, practice]));
+  const wanted: DayRow[] = [];
+  for (const day of streak.days) {
+    const practice = practices.get(day.date);
+    if (day.status === 'practiced' && practice) {
+      const reason = tagPracticeReason(practice.reason, practice.timeZone);
+      wanted.push({
+        local_date: day.date,
+        status: 'practiced',
+        reason,
+        created_at: practice.instant.toISOString(),
+      });
+    } else if (day.status === 'frozen' && !day.provisional) {
+      wanted.push({
+        local_date: day.date,
+        status: 'frozen',
+        reason: explainStudyDay(day),
+        created_at: now.toISOString(),
+      });
+    }
+  }
+  const changed = wanted.filter((row) => {
+    const old = before.get(row.local_date);
+    if (old?.status === 'repaired') return false; // an admin's repair is never rewritten
+    if (row.status === 'frozen') return old?.status !== 'frozen' || old.reason !== row.reason;
+    return (
+      old?.status !== 'practiced' ||
+      old.reason !== row.reason ||
+      old.createdAt.toISOString() !== row.created_at
+    );
+  });
+  const kept = new Set(wanted.map((row) => row.local_date));
+  const unfrozen = stored
+    .filter((day) => day.status === 'frozen' && !kept.has(day.date))
+    .map((day) => day.date);
+  if (changed.length > 0) {
+    await em.execute(
+      `insert into user_streak_days (user_id, local_date, status, reason, created_at)
+       select ?, r.local_date, r.status, r.reason, r.created_at
+         from jsonb_to_recordset(?::jsonb) as r(local_date date, status text, reason text, created_at timestamptz)
+       on conflict (user_id, local_date) do update
+         set status = excluded.status, reason = excluded.reason, created_at = excluded.created_at`,
+      [userId, JSON.stringify(changed)],
+    );
+  }
+  if (unfrozen.length > 0) {
+    await em.execute(
+      `delete from user_streak_days where user_id = ? and status = 'frozen'
+          and local_date in (select jsonb_array_elements_text(?::jsonb)::date)`,
+      [userId, JSON.stringify(unfrozen)],
+    );
+  }
+  return changed
+    .filter((row) => row.status === 'frozen' && before.get(row.local_date)?.status !== 'frozen')
+    .map((row) => row.local_date);
 }

@@ -24,6 +24,8 @@ export const UserProfile = defineEntity({
     totalExamsTaken: p.integer().default(0),
     totalQuestionsAnswered: p.integer().default(0),
     totalLessonsCompleted: p.integer().default(0),
+    /** Met habit days: kept with the habit XP, read by the habit_completions criteria. */
+    totalHabitCompletions: p.integer().default(0),
     lastActivityDate: p.date().nullable(),
     hearts: p.smallint().default(5),
     heartsRegenFrom: p.datetime().nullable(),
@@ -41,7 +43,8 @@ export const UserProfile = defineEntity({
     },
     {
       name: 'user_profiles_totals_non_negative',
-      expression: 'total_exams_taken >= 0 and total_questions_answered >= 0 and total_lessons_completed >= 0',
+      expression:
+        'total_exams_taken >= 0 and total_questions_answered >= 0 and total_lessons_completed >= 0 and total_habit_completions >= 0',
     },
     { name: 'user_profiles_hearts_non_negative', expression: 'hearts >= 0' },
     { name: 'user_profiles_streak_freezes_range', expression: 'streak_freezes >= 0 and streak_freezes <= 2' },

@@ -4,10 +4,19 @@ import { Migration20261126052103_init } from './Migration20261126052103_init.ts'
 import { Migration20261126055124_data_model } from './Migration20261126055124_data_model.ts';
 import { Migration20261126060751_ownership_integrity } from './Migration20261126060751_ownership_integrity.ts';
 import { Migration20261126061140_game_engine } from './Migration20261126061140_game_engine.ts';
+import { Migration20261126064239_habit_completion_counter } from './Migration20261126064239_habit_completion_counter.ts';
+import { Migration20261126064853_habit_week_index } from './Migration20261126064853_habit_week_index.ts';
+import { Migration20261126070000_highlight_positions } from './Migration20261126070000_highlight_positions.ts';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126052103_init', class: Migration20261126052103_init },
   { name: 'Migration20261126055124_data_model', class: Migration20261126055124_data_model },
   { name: 'Migration20261126060751_ownership_integrity', class: Migration20261126060751_ownership_integrity },
   { name: 'Migration20261126061140_game_engine', class: Migration20261126061140_game_engine },
+  {
+    name: 'Migration20261126064239_habit_completion_counter',
+    class: Migration20261126064239_habit_completion_counter,
+  },
+  { name: 'Migration20261126064853_habit_week_index', class: Migration20261126064853_habit_week_index },
+  { name: 'Migration20261126070000_highlight_positions', class: Migration20261126070000_highlight_positions },
 ];

@@ -90,8 +90,9 @@ export const SUITE_TABLES = {
   engine: ['lesson_sessions', 'leaderboard_standings', 'idempotency_records'],
 } as const satisfies Record<string, readonly string[]>;
 
-// Triggers that refuse nothing; cascades.integration.test.ts checks what they do.
-const BEHAVIOUR_TRIGGERS = /_touch_updated_at$|^user_avatars_clear_selection$/;
+// Triggers that refuse nothing; cascades.integration.test.ts checks what they do (and
+// social/server/highlights.integration.test.ts the renumbering of highlight positions).
+const BEHAVIOUR_TRIGGERS = /_touch_updated_at$|^user_avatars_clear_selection$|^user_highlights_renumber$/;
 
 /** Every constraint PostgreSQL enforces on the tables, with whether a case must cover it. */
 const ENFORCED_SQL = `
