@@ -38,6 +38,16 @@ const target = (path: BenchPath) =>
     .filter(Boolean)
     .join(', ');
 
+function misses(results: readonly PathResult[]): string {
+  const missed = results.filter((result) => verdict(result) !== 'met');
+  if (!missed.length) return '\nEvery target is met.\n';
+  const lines = missed.map(
+    (result) =>
+      `- **${result.path.name}** (${verdict(result)}): ${result.path.whenMissed ?? 'no analysis yet.'}`,
+  );
+  return `\n## Where a target is missed, and why\n\n${lines.join('\n')}\n`;
+}
+
 /** Rewrites docs/benchmarks.md with this run's figures, machine and date. */
 export async function writeReport(report: Report): Promise<void> {
   const file = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
@@ -57,14 +67,14 @@ run, against the same database; the ratio is service throughput over raw through
 
 - Date: ${new Date().toISOString()}
 - Machine: ${type()}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}
-- Load: ${report.concurrency} calls in flight, pools of ${report.poolSize} connections for both sides
+- Latency (p50/p99): half of each path's calls, one at a time; throughput: the other half with ${report.concurrency} calls in flight; pools of ${report.poolSize} connections for both sides
 - Scale: ${SCALE.users.toLocaleString('en')} users, ${SCALE.quizAttempts.toLocaleString('en')} quiz attempts, ${SCALE.reactions.toLocaleString('en')} reactions on ${SCALE.posts.toLocaleString('en')} posts, one user with ${SCALE.habits.toLocaleString('en')} habits × ${SCALE.habitYears} years of completions
 - Data generation: ${report.generationMs} ms in all (${generation.join(', ')}); target for the attempts ≤ 60 s
 
 | path | service /s | p50 ms | p99 ms | raw /s | p50 ms | p99 ms | ratio | target | result |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |
 ${rows.join('\n')}
-`;
+${misses(report.results)}`;
   writeFileSync(file, text);
   console.log(`[bench] wrote ${file}`);
 }

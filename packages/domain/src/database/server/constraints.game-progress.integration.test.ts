@@ -186,6 +186,11 @@ describeConstraints(db, {
       sql: insert('user_streak_days', { ...streakDay, local_date: FIXTURE_DAY }),
     },
     {
+      refusedBy: check('user_streak_days_practice_has_instant_and_zone'),
+      title: 'a practised day without its instant and zone',
+      sql: insert('user_streak_days', { ...streakDay, status: 'practiced' }),
+    },
+    {
       refusedBy: check('user_streak_days_status_check'),
       title: 'an unknown status',
       sql: insert('user_streak_days', { ...streakDay, status: 'skipped' }),

@@ -50,8 +50,16 @@ export async function seedDemoLearner(em: EntityManager, now: Date): Promise<'cr
       if (lesson) await completeDemoLesson(tx, user.id, lesson, day, DEMO_LEARNER.timeZone);
       if (index % 2 === 1 || !lesson) await takeDemoQuiz(tx, user.id, index, day, DEMO_LEARNER.timeZone);
       await tx.execute(
-        `insert into user_streak_days (user_id, local_date, status, reason, created_at) values (?, ?, 'practiced', ?, ?)`,
-        [user.id, day.date, lesson ? `completed ${lesson.key}` : 'completed a quiz', day.instant],
+        `insert into user_streak_days (user_id, local_date, status, reason, created_at, practiced_at, time_zone)
+         values (?, ?, 'practiced', ?, ?, ?, ?)`,
+        [
+          user.id,
+          day.date,
+          lesson ? `completed ${lesson.key}` : 'completed a quiz',
+          day.instant,
+          day.instant,
+          DEMO_LEARNER.timeZone,
+        ],
       );
     }
     await seedDemoHabits(tx, user.id, days, DEMO_LEARNER.timeZone);

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { levelForXp } from '../universal/level.ts';
 import type { XpSource } from '../universal/ledger.ts';
 import { isoWeekOf } from '../universal/leaderboards.ts';
 import { toLocalDate } from '../universal/local-day.ts';
+import { moveProfileXp } from './move-profile-xp.ts';
 
 export interface XpGrant {
   readonly userId: number;
@@ -64,17 +64,8 @@ export async function grantXp(em: EntityManager, grant: XpGrant): Promise<XpGran
       localDate: first.local_date,
     };
   }
-  const [profile] = await em.execute<{ xp: number }[]>(
-    'update user_profiles set xp = xp + ? where user_id = ? returning xp',
-    [grant.amount, grant.userId],
-  );
-  if (!profile) throw new Error(`user ${grant.userId} has no game profile`);
-  const level = levelForXp(profile.xp);
-  await em.execute('update user_profiles set level = ? where user_id = ? and level <> ?', [
-    level,
-    grant.userId,
-    level,
-  ]);
+  const profile = await moveProfileXp(em, grant.userId, grant.amount);
+  const level = profile.level;
   // The goal in force that day is the one set when the day's first XP arrived.
   await em.execute(
     `insert into user_daily_xp (user_id, local_date, xp, goal, goal_met)

@@ -4,7 +4,6 @@ import { toLocalDate } from '../universal/local-day.ts';
 import { computeStudyStreak, explainStudyDay, type StudyStreak } from '../universal/study-streak.ts';
 import {
   readStreakDays,
-  tagPracticeReason,
   toPracticeHistory,
   type StoredPractice,
   type StoredStreakDay,
@@ -42,6 +41,8 @@ interface DayRow {
   status: 'practiced' | 'frozen';
   reason: string;
   created_at: string;
+  practiced_at: string | null;
+  time_zone: string | null;
 }
 
 /**
@@ -118,12 +119,13 @@ async function storeStreakDays(
   for (const day of streak.days) {
     const practice = practices.get(day.date);
     if (day.status === 'practiced' && practice) {
-      const reason = tagPracticeReason(practice.reason, practice.timeZone);
       wanted.push({
         local_date: day.date,
         status: 'practiced',
-        reason,
+        reason: practice.reason,
         created_at: practice.instant.toISOString(),
+        practiced_at: practice.instant.toISOString(),
+        time_zone: practice.timeZone,
       });
     } else if (day.status === 'frozen' && !day.provisional) {
       wanted.push({
@@ -131,6 +133,8 @@ async function storeStreakDays(
         status: 'frozen',
         reason: explainStudyDay(day),
         created_at: now.toISOString(),
+        practiced_at: null,
+        time_zone: null,
       });
     }
   }
@@ -141,7 +145,8 @@ async function storeStreakDays(
     return (
       old?.status !== 'practiced' ||
       old.reason !== row.reason ||
-      old.createdAt.toISOString() !== row.created_at
+      old.practicedAt?.toISOString() !== row.practiced_at ||
+      old.timeZone !== row.time_zone
     );
   });
   const kept = new Set(wanted.map((row) => row.local_date));
@@ -150,11 +155,13 @@ async function storeStreakDays(
     .map((day) => day.date);
   if (changed.length > 0) {
     await em.execute(
-      `insert into user_streak_days (user_id, local_date, status, reason, created_at)
-       select ?, r.local_date, r.status, r.reason, r.created_at
-         from jsonb_to_recordset(?::jsonb) as r(local_date date, status text, reason text, created_at timestamptz)
+      `insert into user_streak_days (user_id, local_date, status, reason, created_at, practiced_at, time_zone)
+       select ?, r.local_date, r.status, r.reason, r.created_at, r.practiced_at, r.time_zone
+         from jsonb_to_recordset(?::jsonb)
+           as r(local_date date, status text, reason text, created_at timestamptz, practiced_at timestamptz, time_zone text)
        on conflict (user_id, local_date) do update
-         set status = excluded.status, reason = excluded.reason, created_at = excluded.created_at`,
+         set status = excluded.status, reason = excluded.reason, created_at = excluded.created_at,
+             practiced_at = excluded.practiced_at, time_zone = excluded.time_zone`,
       [userId, JSON.stringify(changed)],
     );
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '../../shared/universal/domain-error.ts';
-import { levelForXp } from '../universal/level.ts';
+import { moveProfileXp } from './move-profile-xp.ts';
 import { isoWeekOf } from '../universal/leaderboards.ts';
 
 export interface XpReversal {
@@ -74,17 +74,8 @@ export async function reverseXp(em: EntityManager, reversal: XpReversal): Promis
   const event = inserted[0];
   if (!event) return alreadyReversed(em, reversal, original.local_date);
 
-  const [profile] = await em.execute<{ xp: number }[]>(
-    'update user_profiles set xp = xp + ? where user_id = ? returning xp',
-    [amount, reversal.userId],
-  );
-  if (!profile) throw new Error(`user ${reversal.userId} has no game profile`);
-  const level = levelForXp(profile.xp);
-  await em.execute('update user_profiles set level = ? where user_id = ? and level <> ?', [
-    level,
-    reversal.userId,
-    level,
-  ]);
+  const profile = await moveProfileXp(em, reversal.userId, amount);
+  const level = profile.level;
   await em.execute(
     `update user_daily_xp set xp = greatest(xp + ?, 0), goal_met = greatest(xp + ?, 0) >= goal
       where user_id = ? and local_date = ?`,

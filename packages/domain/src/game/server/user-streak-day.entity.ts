@@ -13,8 +13,17 @@ export const UserStreakDay = defineEntity({
     localDate: p.date(),
     status: p.enum([...STREAK_DAY_STATUSES]),
     reason: p.text(),
+    /** For a practised day: the first practice's instant and the zone the learner was in then. */
+    practicedAt: p.datetime().nullable(),
+    timeZone: p.string().length(64).nullable(),
     createdAt: p.datetime().defaultRaw('now()'),
   }),
   uniques: [{ properties: ['user', 'localDate'], name: 'user_streak_days_user_date_unique' }],
+  checks: [
+    {
+      name: 'user_streak_days_practice_has_instant_and_zone',
+      expression: `status <> 'practiced' or (practiced_at is not null and time_zone is not null)`,
+    },
+  ],
 });
 export type UserStreakDay = InferEntity<typeof UserStreakDay>;

@@ -13,10 +13,11 @@ interface DashboardRow extends HabitRow {
   longest_streak: number | null;
   last_met_date: string | null;
   strength: number | null;
+  /** The week's check-ins of this habit: [date, value, notes] triples, or null for none. */
+  week: [string, number, string | null][] | null;
 }
 
 interface DayRow {
-  habit_id: string | number;
   date: string;
   value: number;
   notes: string | null;
@@ -24,8 +25,9 @@ interface DayRow {
 
 /**
  * Every active habit of the learner on `today` (their local day): today's check-in, streaks,
- * strength and the last seven days. Two set-based queries whatever the number of habits: stored
- * streaks (never recomputed on read) and one week of check-ins through the (user, date) index.
+ * strength and the last seven days. One set-based query whatever the number of habits: stored
+ * streaks (never recomputed on read) and the week's check-ins, found with one range scan of the
+ * (user, date) index and grouped per habit in PostgreSQL, so a row per habit crosses the wire.
  */
 export async function getHabitDashboard(
   em: EntityManager,
@@ -34,33 +36,29 @@ export async function getHabitDashboard(
 ): Promise<HabitDashboard> {
   const day = parseInput(localDateSchema, today);
   const from = addDays(day, -6);
-  const [habits, days] = await Promise.all([
-    em.execute<DashboardRow[]>(
-      `select ${HABIT_COLUMNS}, s.current_streak, s.longest_streak, s.strength,
-              to_char(s.last_completion_date, 'YYYY-MM-DD') as last_met_date
-         from habits h left join habit_streaks s on s.habit_id = h.id
-        where h.user_id = ? and h.archived_at is null
-        order by h.created_at, h.id`,
-      [userId],
-    ),
-    em.execute<DayRow[]>(
-      `select c.habit_id, to_char(c.completion_date, 'YYYY-MM-DD') as date, c.value, c.notes
-         from habit_completions c join habits h on h.id = c.habit_id and h.archived_at is null
-        where c.user_id = ? and c.completion_date between ? and ?`,
-      [userId, from, day],
-    ),
-  ]);
-  const byHabit = new Map<number, Map<string, DayRow>>();
-  for (const row of days) {
-    const id = Number(row.habit_id);
-    const habitDays = byHabit.get(id) ?? new Map<string, DayRow>();
-    habitDays.set(row.date, row);
-    byHabit.set(id, habitDays);
-  }
+  const habits = await em.execute<DashboardRow[]>(
+    `select ${HABIT_COLUMNS}, s.current_streak, s.longest_streak, s.strength,
+            to_char(s.last_completion_date, 'YYYY-MM-DD') as last_met_date, w.week
+       from habits h
+       left join habit_streaks s on s.habit_id = h.id
+       left join (select c.habit_id,
+                         json_agg(json_build_array(to_char(c.completion_date, 'YYYY-MM-DD'), c.value, c.notes)) as week
+                    from habit_completions c
+                   where c.user_id = ? and c.completion_date between ? and ?
+                   group by c.habit_id) w on w.habit_id = h.id
+      where h.user_id = ? and h.archived_at is null
+      order by h.created_at, h.id`,
+    [userId, from, day, userId],
+  );
   const week = Array.from({ length: 7 }, (_, index) => addDays(from, index));
   return {
     today: day,
-    habits: habits.map((row) => toDashboardHabit(row, byHabit.get(Number(row.id)) ?? new Map(), week, day)),
+    habits: habits.map((row) => {
+      const days = new Map<string, DayRow>(
+        (row.week ?? []).map(([date, value, notes]) => [date, { date, value, notes }]),
+      );
+      return toDashboardHabit(row, days, week, day);
+    }),
   };
 }
 

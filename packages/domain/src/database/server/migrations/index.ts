@@ -7,6 +7,7 @@ import { Migration20261126061140_game_engine } from './Migration20261126061140_g
 import { Migration20261126064239_habit_completion_counter } from './Migration20261126064239_habit_completion_counter.ts';
 import { Migration20261126064853_habit_week_index } from './Migration20261126064853_habit_week_index.ts';
 import { Migration20261126070000_highlight_positions } from './Migration20261126070000_highlight_positions.ts';
+import { Migration20261126071251_streak_day_zone } from './Migration20261126071251_streak_day_zone.ts';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126052103_init', class: Migration20261126052103_init },
@@ -19,4 +20,5 @@ export const MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261126064853_habit_week_index', class: Migration20261126064853_habit_week_index },
   { name: 'Migration20261126070000_highlight_positions', class: Migration20261126070000_highlight_positions },
+  { name: 'Migration20261126071251_streak_day_zone', class: Migration20261126071251_streak_day_zone },
 ];

@@ -118,8 +118,8 @@ const FIXTURE_SQL = [
   `insert into user_badges (id, user_id, badge_id, granted_by) values (${ID.userBadge}, ${ID.alice}, ${ID.badge}, ${ID.bob})`,
   `insert into xp_events (id, user_id, amount, source, source_ref, idempotency_key, local_date) values
      (${ID.xpEvent}, ${ID.alice}, 10, 'lesson', 'lesson:${ID.lesson1}', 'fx-lesson-1', '${FIXTURE_DAY}')`,
-  `insert into user_streak_days (id, user_id, local_date, status, reason) values
-     (1, ${ID.alice}, '${FIXTURE_DAY}', 'practiced', 'lesson')`,
+  `insert into user_streak_days (id, user_id, local_date, status, reason, practiced_at, time_zone) values
+     (1, ${ID.alice}, '${FIXTURE_DAY}', 'practiced', 'lesson', '${FIXTURE_DAY}T12:00:00Z', 'UTC')`,
   `insert into user_daily_xp (id, user_id, local_date, xp, goal, goal_met) values
      (1, ${ID.alice}, '${FIXTURE_DAY}', 10, 10, true)`,
   `insert into user_hearts_log (id, user_id, action, delta, balance_after, reason) values

@@ -1,0 +1,110 @@
+import { checkInHabit } from '@questline/domain/habits/server/check-in-habit';
+import { isoWeekOf } from '@questline/domain/game/universal/leaderboards';
+import { addDays, toLocalDate } from '@questline/domain/game/universal/local-day';
+import { rawUser, serviceUser, WARMUP_CALLS, type BenchContext, type BenchPath } from '../context.ts';
+import { inTransaction, rawIdempotency, rawRewards } from '../raw-rewards.ts';
+
+const ITERATIONS = 600;
+
+// One daily habit per measured learner, created a year ago with a streak row, checked in for
+// today by each measured call (the day turns met: a 5 XP grant and an unlock check).
+async function prepareHabits(ctx: BenchContext): Promise<void> {
+  await ctx.pool.query(
+    `with learners as (select $1 + g as user_id from generate_series(0, $2 - 1) g
+                       union all select $1 + $3 + g from generate_series(0, $2 - 1) g),
+          made as (insert into habits (user_id, name, goal_type, target_value, created_at)
+                   select user_id, 'Bench habit', 'daily', 1, now() - interval '1 year' from learners returning id)
+     insert into habit_streaks (habit_id, current_streak, longest_streak) select id, 0, 0 from made`,
+    [ctx.firstUserId, ITERATIONS + WARMUP_CALLS, ctx.userCount / 2],
+  );
+}
+
+async function habitOf(ctx: BenchContext, userId: number): Promise<number> {
+  const habit = await ctx.pool.query<{ id: string }>(
+    `select id from habits where user_id = $1 and name = 'Bench habit'`,
+    [userId],
+  );
+  return Number(habit.rows[0]?.id);
+}
+
+async function rawCheckIn(ctx: BenchContext, i: number) {
+  const userId = rawUser(ctx, i);
+  const habitId = await habitOf(ctx, userId);
+  const now = new Date();
+  const today = toLocalDate(now, 'UTC');
+  return inTransaction(ctx.pool, async (client) => {
+    const idempotency = await rawIdempotency(client, userId, `bench-raw-habit-${habitId}`, 'habit.check_in');
+    await client.query('select 1 from users where id = $1 for no key update', [userId]);
+    const habit = await client.query(
+      `select h.*, u.timezone from habits h join users u on u.id = h.user_id where h.id = $1 and h.user_id = $2 for update of h`,
+      [habitId, userId],
+    );
+    const previous = await client.query(
+      `select value, notes from habit_completions where habit_id = $1 and completion_date = $2`,
+      [habitId, today],
+    );
+    await client.query(
+      `insert into habit_completions (habit_id, user_id, completion_date, value) values ($1, $2, $3, 1)
+       on conflict (habit_id, completion_date) do update set value = excluded.value`,
+      [habitId, userId, today],
+    );
+    await client.query('select * from habit_streaks where habit_id = $1', [habitId]);
+    await client.query(
+      `select completion_date, value from habit_completions where habit_id = $1 and completion_date between $2 and $3`,
+      [habitId, addDays(today, -60), today],
+    );
+    await client.query(
+      `update habit_streaks set current_streak = 1, longest_streak = greatest(longest_streak, 1), last_completion_date = $2,
+              strength = 7 where habit_id = $1`,
+      [habitId, today],
+    );
+    await client.query(
+      `with recursive generations (generation, id) as (
+         select 0, id from xp_events where user_id = $1 and idempotency_key = $2
+         union all
+         select g.generation + 1, e.id from generations g join xp_events e on e.user_id = $1 and e.idempotency_key = $2::text || ':' || (g.generation + 1))
+       select g.generation, g.id from generations g order by g.generation desc limit 1`,
+      [userId, `habit:${habitId}:${today}`],
+    );
+    await rawRewards(client, {
+      userId,
+      source: 'habit',
+      sourceRef: `habit:${habitId}:${today}`,
+      xp: 5,
+      ledgerKey: `habit:${habitId}:${today}`,
+      now,
+      localDate: today,
+      week: isoWeekOf(now),
+      practice: false,
+    });
+    await client.query(
+      'update user_profiles set total_habit_completions = total_habit_completions + 1 where user_id = $1',
+      [userId],
+    );
+    await client.query('select xp, level from user_profiles where user_id = $1', [userId]);
+    const response = { habitId, date: today, previous: previous.rows[0] ?? null, habit: habit.rows[0]?.id };
+    await idempotency.store(response);
+    return response;
+  });
+}
+
+export const checkInHabitPath: BenchPath = {
+  name: 'habit check-in',
+  targets: { minRatio: 0.7 },
+  whenMissed:
+    "The service validates the date against the learner's local day, recomputes the habit streak window with the rule and settles XP by the day's state; the raw side writes the streak row directly.",
+  iterations: ITERATIONS,
+  prepare: prepareHabits,
+  raw: (ctx, i) => rawCheckIn(ctx, i),
+  service: async (ctx, i) => {
+    const userId = serviceUser(ctx, i);
+    const habitId = await habitOf(ctx, userId);
+    return checkInHabit(ctx.orm.em.fork(), {
+      userId,
+      habitId,
+      date: toLocalDate(new Date(), 'UTC'),
+      idempotencyKey: `bench-service-habit-${habitId}`,
+      now: new Date(),
+    });
+  },
+};
