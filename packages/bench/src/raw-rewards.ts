@@ -12,6 +12,7 @@ export interface RawReward {
   readonly ledgerKey: string;
   readonly now: Date;
   readonly localDate: string;
+  readonly timeZone: string;
   readonly week: string;
   /** Lessons and quizzes make a practice day; habits do not. */
   readonly practice: boolean;
@@ -59,9 +60,10 @@ export async function rawRewards(client: pg.PoolClient, reward: RawReward): Prom
       [userId],
     );
     const day = await client.query(
-      `insert into user_streak_days (user_id, local_date, status, reason, created_at) values ($1, $2, 'practiced', $3, $4)
+      `insert into user_streak_days (user_id, local_date, status, reason, created_at, practiced_at, time_zone)
+       values ($1, $2, 'practiced', $3, $4, $4, $5)
        on conflict (user_id, local_date) do nothing returning id`,
-      [userId, localDate, reward.sourceRef, now],
+      [userId, localDate, reward.sourceRef, now, reward.timeZone],
     );
     if (day.rowCount) {
       await client.query(

@@ -74,6 +74,7 @@ async function rawCheckIn(ctx: BenchContext, i: number) {
       ledgerKey: `habit:${habitId}:${today}`,
       now,
       localDate: today,
+      timeZone: 'UTC',
       week: isoWeekOf(now),
       practice: false,
     });

@@ -85,6 +85,7 @@ async function rawComplete(ctx: BenchContext, i: number) {
       ledgerKey: `lesson-session:${sessionId}`,
       now,
       localDate: toLocalDate(now, 'UTC'),
+      timeZone: 'UTC',
       week: isoWeekOf(now),
       practice: true,
     });

@@ -87,6 +87,7 @@ async function rawSubmit(ctx: BenchContext, i: number) {
       ledgerKey: `quiz-attempt:${attemptId}`,
       now,
       localDate: toLocalDate(now, timeZone),
+      timeZone: 'UTC',
       week: isoWeekOf(now),
       practice: true,
     });
