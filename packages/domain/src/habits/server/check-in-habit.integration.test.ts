@@ -2,15 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../database/server/testing/test-database.ts';
 import { expectLedgerBalanced } from '../../game/server/testing/ledger-invariant.ts';
 import type { CreateHabitInput } from '../universal/habit-inputs.ts';
-import type { HabitRule } from '../universal/habit-periods.ts';
 import { checkInHabit } from './check-in-habit.ts';
-import { createHabit } from './create-habit.ts';
 import {
   countRows,
   createLearner,
   expectDomainError,
   expectHabitConsistent,
   habitXpOf,
+  learnerWithHabit,
+  ledgerOf,
   newKey,
 } from './testing/habit-fixtures.ts';
 import { undoHabitCheckIn } from './undo-check-in.ts';
@@ -21,24 +21,8 @@ const created = new Date('2026-03-01T09:00:00Z');
 const now = new Date('2026-03-20T12:00:00Z');
 const today = '2026-03-20';
 
-async function learnerWithHabit(habit: Partial<CreateHabitInput> = {}, timeZone = 'UTC') {
-  const userId = await createLearner(db.em(), created, timeZone);
-  const dto = await createHabit(db.em(), { userId, now: created, name: 'Read', ...habit });
-  const rule: HabitRule = {
-    goalType: dto.goalType,
-    targetValue: dto.targetValue,
-    scheduleMask: dto.scheduleMask,
-  };
-  return { userId, habitId: dto.id, rule };
-}
-
-const ledgerOf = (userId: number) =>
-  db
-    .em()
-    .execute<{ id: string; amount: number; idempotency_key: string; reverses_event_id: string | null }[]>(
-      `select id, amount, idempotency_key, reverses_event_id from xp_events where user_id = ? order by id`,
-      [userId],
-    );
+const withHabit = (habit: Partial<CreateHabitInput> = {}, timeZone = 'UTC') =>
+  learnerWithHabit(() => db.em(), created, habit, timeZone);
 
 afterEach(async () => {
   await expectLedgerBalanced(db.em());
@@ -46,7 +30,7 @@ afterEach(async () => {
 
 describe('checkInHabit', () => {
   it('checks today in: one completion, 5 XP under the day’s ledger key, a streak of one', async () => {
-    const { userId, habitId, rule } = await learnerWithHabit();
+    const { userId, habitId, rule } = await withHabit();
     const result = await checkInHabit(db.em(), {
       userId,
       habitId,
@@ -66,14 +50,14 @@ describe('checkInHabit', () => {
       xp: { change: 5, total: 5, level: 1 },
     });
     expect(result.strength.score).toBeGreaterThan(0);
-    expect(await ledgerOf(userId)).toMatchObject([
+    expect(await ledgerOf(db.em(), userId)).toMatchObject([
       { amount: 5, idempotency_key: `habit:${habitId}:${today}` },
     ]);
     await expectHabitConsistent(db.em(), habitId, rule);
   });
 
   it('updates the day on a second check-in, keeps notes unless given, and grants nothing more', async () => {
-    const { userId, habitId, rule } = await learnerWithHabit({ targetValue: 3 });
+    const { userId, habitId, rule } = await withHabit({ targetValue: 3 });
     await checkInHabit(db.em(), {
       userId,
       habitId,
@@ -98,7 +82,7 @@ describe('checkInHabit', () => {
   });
 
   it('takes the day’s XP back when a lower value no longer meets the target, and grants it again after', async () => {
-    const { userId, habitId, rule } = await learnerWithHabit({ targetValue: 3 });
+    const { userId, habitId, rule } = await withHabit({ targetValue: 3 });
     const changes = [];
     for (const value of [3, 1, 4, 0]) {
       changes.push(
@@ -113,16 +97,16 @@ describe('checkInHabit', () => {
 
   it('refuses a day ahead of the learner’s local today, in their time zone', async () => {
     // At noon UTC it is already the 21st in Kiritimati (UTC+14) and still the 20th in UTC.
-    const east = await learnerWithHabit({}, 'Pacific/Kiritimati');
+    const east = await withHabit({}, 'Pacific/Kiritimati');
     await checkInHabit(db.em(), { ...east, date: '2026-03-21', idempotencyKey: newKey(), now });
-    const utc = await learnerWithHabit();
+    const utc = await withHabit();
     const error = await expectDomainError(
       checkInHabit(db.em(), { ...utc, date: '2026-03-21', idempotencyKey: newKey(), now }),
       'CHECK_IN_DATE_AHEAD',
     );
     expect(error.details.path).toEqual(['date']);
     // At 05:00 UTC it is still the 19th in Pago Pago (UTC−11).
-    const west = await learnerWithHabit({}, 'Pacific/Pago_Pago');
+    const west = await withHabit({}, 'Pacific/Pago_Pago');
     await expectDomainError(
       checkInHabit(db.em(), {
         ...west,
@@ -135,7 +119,7 @@ describe('checkInHabit', () => {
   });
 
   it('refuses a day before the habit existed, so a new habit cannot backfill XP', async () => {
-    const { userId, habitId } = await learnerWithHabit();
+    const { userId, habitId } = await withHabit();
     await checkInHabit(db.em(), { userId, habitId, date: '2026-03-01', idempotencyKey: newKey(), now });
     await expectDomainError(
       checkInHabit(db.em(), { userId, habitId, date: '2026-02-28', idempotencyKey: newKey(), now }),
@@ -144,7 +128,7 @@ describe('checkInHabit', () => {
   });
 
   it('answers another learner’s habit with NOT_FOUND and changes nothing', async () => {
-    const { habitId } = await learnerWithHabit();
+    const { habitId } = await withHabit();
     const intruder = await createLearner(db.em(), created);
     await expectDomainError(
       checkInHabit(db.em(), { userId: intruder, habitId, date: today, idempotencyKey: newKey(), now }),
@@ -165,7 +149,7 @@ describe('checkInHabit', () => {
     ['notes past 1,000 characters', { notes: 'x'.repeat(1001) }, 'notes'],
     ['a malformed idempotency key', { idempotencyKey: 'no' }, 'idempotencyKey'],
   ])('refuses %s with its field path and changes nothing', async (_, override, field) => {
-    const { userId, habitId } = await learnerWithHabit();
+    const { userId, habitId } = await withHabit();
     const error = await expectDomainError(
       checkInHabit(db.em(), { userId, habitId, date: today, idempotencyKey: newKey(), now, ...override }),
       'BAD_INPUT',

@@ -5,10 +5,14 @@ import { expectLedgerBalanced } from '../../game/server/testing/ledger-invariant
 import { addDays } from '../../game/universal/local-day.ts';
 import { DomainError } from '../../shared/universal/domain-error.ts';
 import type { CreateHabitInput } from '../universal/habit-inputs.ts';
-import type { HabitRule } from '../universal/habit-periods.ts';
 import { checkInHabit } from './check-in-habit.ts';
-import { createHabit } from './create-habit.ts';
-import { createLearner, expectDomainError, expectHabitConsistent, newKey } from './testing/habit-fixtures.ts';
+import {
+  expectDomainError,
+  expectHabitConsistent,
+  learnerWithHabit,
+  ledgerOf,
+  newKey,
+} from './testing/habit-fixtures.ts';
 import { undoHabitCheckIn } from './undo-check-in.ts';
 
 const db = useTestDatabase();
@@ -17,24 +21,8 @@ const created = new Date('2026-03-01T09:00:00Z');
 const now = new Date('2026-03-20T12:00:00Z');
 const today = '2026-03-20';
 
-async function learnerWithHabit(habit: Partial<CreateHabitInput> = {}, timeZone = 'UTC') {
-  const userId = await createLearner(db.em(), created, timeZone);
-  const dto = await createHabit(db.em(), { userId, now: created, name: 'Read', ...habit });
-  const rule: HabitRule = {
-    goalType: dto.goalType,
-    targetValue: dto.targetValue,
-    scheduleMask: dto.scheduleMask,
-  };
-  return { userId, habitId: dto.id, rule };
-}
-
-const ledgerOf = (userId: number) =>
-  db
-    .em()
-    .execute<{ id: string; amount: number; idempotency_key: string; reverses_event_id: string | null }[]>(
-      `select id, amount, idempotency_key, reverses_event_id from xp_events where user_id = ? order by id`,
-      [userId],
-    );
+const withHabit = (habit: Partial<CreateHabitInput> = {}, timeZone = 'UTC') =>
+  learnerWithHabit(() => db.em(), created, habit, timeZone);
 
 const ignoreMissingCheckIn = (error: unknown) => {
   if (!(error instanceof DomainError && error.code === 'CHECK_IN_NOT_FOUND')) throw error;
@@ -46,7 +34,7 @@ afterEach(async () => {
 
 describe('undoHabitCheckIn', () => {
   it('check → undo → check → undo nets exactly 0 XP, each undo reversing exactly its own grant', async () => {
-    const { userId, habitId, rule } = await learnerWithHabit();
+    const { userId, habitId, rule } = await withHabit();
     for (let round = 0; round < 2; round += 1) {
       await checkInHabit(db.em(), { userId, habitId, date: today, idempotencyKey: newKey(), now });
       await expectHabitConsistent(db.em(), habitId, rule);
@@ -65,7 +53,7 @@ describe('undoHabitCheckIn', () => {
       });
       await expectHabitConsistent(db.em(), habitId, rule);
     }
-    const ledger = await ledgerOf(userId);
+    const ledger = await ledgerOf(db.em(), userId);
     const key = `habit:${habitId}:${today}`;
     expect(ledger.map((e) => [e.amount, e.idempotency_key])).toEqual([
       [5, key],
@@ -82,7 +70,7 @@ describe('undoHabitCheckIn', () => {
   });
 
   it('replays a retried undo, and an undo under a new key finds nothing and reverses nothing', async () => {
-    const { userId, habitId } = await learnerWithHabit();
+    const { userId, habitId } = await withHabit();
     await checkInHabit(db.em(), { userId, habitId, date: today, idempotencyKey: newKey(), now });
     const key = newKey();
     const first = await undoHabitCheckIn(db.em(), { userId, habitId, date: today, idempotencyKey: key, now });
@@ -92,7 +80,7 @@ describe('undoHabitCheckIn', () => {
       undoHabitCheckIn(db.em(), { userId, habitId, date: today, idempotencyKey: newKey(), now }),
       'CHECK_IN_NOT_FOUND',
     );
-    expect((await ledgerOf(userId)).map((e) => e.amount)).toEqual([5, -5]);
+    expect((await ledgerOf(db.em(), userId)).map((e) => e.amount)).toEqual([5, -5]);
   });
 
   it('keeps the stored streak equal to a recomputation through any check-ins and undos, past days included', async () => {
@@ -111,7 +99,7 @@ describe('undoHabitCheckIn', () => {
         habit,
         fc.array(operation, { minLength: 10, maxLength: 25 }),
         async (shape, operations) => {
-          const { userId, habitId, rule } = await learnerWithHabit(shape);
+          const { userId, habitId, rule } = await withHabit(shape);
           for (const { undo, daysAgo, value } of operations) {
             const date = addDays(today, -daysAgo);
             const command = { userId, habitId, date, idempotencyKey: newKey(), now };

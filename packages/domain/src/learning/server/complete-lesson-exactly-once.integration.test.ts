@@ -1,38 +1,22 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalog } from '../../catalog/server/seed-catalog.ts';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../database/server/testing/test-database.ts';
-import { seedGameContent } from '../../game/server/seed-game-content.ts';
-import { expectLedgerBalanced } from '../../game/server/testing/ledger-invariant.ts';
 import type { DomainError } from '../../shared/universal/domain-error.ts';
 import { completeLesson } from './complete-lesson.ts';
-import { newIdempotencyKey, newLearner, playLesson, rejection } from './testing/lesson-fixtures.ts';
+import {
+  ledgerOf,
+  newIdempotencyKey,
+  newLearner,
+  playLesson,
+  rejection,
+  sessionStatus,
+  useLessonContent,
+} from './testing/lesson-fixtures.ts';
 
 const db = useTestDatabase();
 const now = new Date('2026-03-01T12:00:00Z');
 const later = (ms: number) => new Date(now.getTime() + ms);
 
-beforeAll(async () => {
-  await seedCatalog(db.em());
-  await seedGameContent(db.em());
-});
-afterEach(async () => {
-  await expectLedgerBalanced(db.em());
-});
-
-async function ledgerOf(userId: number) {
-  return db.em().execute<{ source: string; amount: number; idempotency_key: string; local_date: string }[]>(
-    `select source, amount, idempotency_key, to_char(local_date, 'YYYY-MM-DD') as local_date
-         from xp_events where user_id = ? order by id`,
-    [userId],
-  );
-}
-
-async function sessionStatus(sessionId: number): Promise<string | undefined> {
-  const [row] = await db
-    .em()
-    .execute<{ status: string }[]>('select status from lesson_sessions where id = ?', [sessionId]);
-  return row?.status;
-}
+useLessonContent(db);
 
 describe('completeLesson exactly once', () => {
   it('grants exactly once when 20 identical completions race, and all get the same result', async () => {
@@ -44,7 +28,7 @@ describe('completeLesson exactly once', () => {
     );
     for (const result of results) expect(result).toEqual(results[0]);
     expect(results[0]).toMatchObject({ xpEarned: 10, totalXp: 35 });
-    const ledger = await ledgerOf(userId);
+    const ledger = await ledgerOf(db.em(), userId);
     expect(ledger.filter((e) => e.source === 'lesson')).toHaveLength(1);
     expect(ledger.reduce((sum, e) => sum + e.amount, 0)).toBe(35);
   });
@@ -69,7 +53,7 @@ describe('completeLesson exactly once', () => {
       now: later(3_600_000),
     });
     expect(retried).toEqual(first);
-    expect((await ledgerOf(userId)).filter((e) => e.source === 'lesson')).toHaveLength(2);
+    expect((await ledgerOf(db.em(), userId)).filter((e) => e.source === 'lesson')).toHaveLength(2);
   });
 
   it('refuses the same run under another key, even when 20 race: one grant', async () => {
@@ -85,7 +69,7 @@ describe('completeLesson exactly once', () => {
       outcome.status === 'rejected' ? [(outcome.reason as DomainError).code] : [],
     );
     expect(codes).toEqual(Array(19).fill('LESSON_ALREADY_COMPLETED'));
-    expect((await ledgerOf(userId)).filter((e) => e.source === 'lesson')).toHaveLength(1);
+    expect((await ledgerOf(db.em(), userId)).filter((e) => e.source === 'lesson')).toHaveLength(1);
   });
 
   it('refuses a key reused for another run', async () => {
@@ -98,6 +82,6 @@ describe('completeLesson exactly once', () => {
       completeLesson(db.em(), { userId, sessionId: second, idempotencyKey, now }),
     );
     expect(error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', kind: 'CONFLICT' });
-    expect(await sessionStatus(second)).toBe('active');
+    expect(await sessionStatus(db.em(), second)).toBe('active');
   });
 });

@@ -1,44 +1,23 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalog } from '../../catalog/server/seed-catalog.ts';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../database/server/testing/test-database.ts';
-import { seedGameContent } from '../../game/server/seed-game-content.ts';
-import { expectLedgerBalanced } from '../../game/server/testing/ledger-invariant.ts';
 import { completeLesson } from './complete-lesson.ts';
 import { startLesson } from './start-lesson.ts';
 import {
+  ledgerOf,
   lessonIdOf,
   newIdempotencyKey,
   newLearner,
   playLesson,
   rejection,
+  sessionStatus,
+  useLessonContent,
 } from './testing/lesson-fixtures.ts';
 
 const db = useTestDatabase();
 const now = new Date('2026-03-01T12:00:00Z');
 const later = (ms: number) => new Date(now.getTime() + ms);
 
-beforeAll(async () => {
-  await seedCatalog(db.em());
-  await seedGameContent(db.em());
-});
-afterEach(async () => {
-  await expectLedgerBalanced(db.em());
-});
-
-async function ledgerOf(userId: number) {
-  return db.em().execute<{ source: string; amount: number; idempotency_key: string; local_date: string }[]>(
-    `select source, amount, idempotency_key, to_char(local_date, 'YYYY-MM-DD') as local_date
-         from xp_events where user_id = ? order by id`,
-    [userId],
-  );
-}
-
-async function sessionStatus(sessionId: number): Promise<string | undefined> {
-  const [row] = await db
-    .em()
-    .execute<{ status: string }[]>('select status from lesson_sessions where id = ?', [sessionId]);
-  return row?.status;
-}
+useLessonContent(db);
 
 describe('completeLesson', () => {
   it('completes a whole seeded lesson and rewards it once, unlocking the next lesson', async () => {
@@ -72,7 +51,7 @@ describe('completeLesson', () => {
       },
       unlocks: { achievements: ['first_lesson', 'first_daily_goal'], badges: expect.any(Array) },
     });
-    expect((await ledgerOf(userId)).filter((e) => e.source === 'lesson')).toEqual([
+    expect((await ledgerOf(db.em(), userId)).filter((e) => e.source === 'lesson')).toEqual([
       {
         source: 'lesson',
         amount: 10,
@@ -95,7 +74,7 @@ describe('completeLesson', () => {
       );
     expect(course).toMatchObject({ xp: 10, completion_percent: Math.floor(100 / 12) });
     expect(new Date(course?.last_practiced_at ?? 0)).toEqual(now);
-    expect(await sessionStatus(sessionId)).toBe('completed');
+    expect(await sessionStatus(db.em(), sessionId)).toBe('completed');
 
     const next = await startLesson(db.em(), {
       userId,
@@ -117,8 +96,8 @@ describe('completeLesson', () => {
     expect(error.details.missing).toEqual(
       run.exercises.map((e) => ({ exerciseId: e.id, position: e.position })),
     );
-    expect(await ledgerOf(userId)).toEqual([]);
-    expect(await sessionStatus(run.sessionId)).toBe('active');
+    expect(await ledgerOf(db.em(), userId)).toEqual([]);
+    expect(await sessionStatus(db.em(), run.sessionId)).toBe('active');
     // The failed attempt did not burn the key: once finished, the same key completes the run.
     await playLesson(db.em(), userId, 'es-greetings-1', now);
     expect(
@@ -144,9 +123,9 @@ describe('completeLesson', () => {
         details: { path: ['idempotencyKey'] },
       });
     }
-    expect(await ledgerOf(userId)).toEqual([]);
-    expect(await ledgerOf(intruder)).toEqual([]);
-    expect(await sessionStatus(sessionId)).toBe('active');
+    expect(await ledgerOf(db.em(), userId)).toEqual([]);
+    expect(await ledgerOf(db.em(), intruder)).toEqual([]);
+    expect(await sessionStatus(db.em(), sessionId)).toBe('active');
   });
 
   it('counts the XP for the learner’s local day (UTC+14)', async () => {
@@ -161,7 +140,9 @@ describe('completeLesson', () => {
     });
     expect(result.dailyGoal.localDate).toBe('2026-03-02');
     expect(result.streak.localDate).toBe('2026-03-02');
-    expect(new Set((await ledgerOf(userId)).map((e) => e.local_date))).toEqual(new Set(['2026-03-02']));
+    expect(new Set((await ledgerOf(db.em(), userId)).map((e) => e.local_date))).toEqual(
+      new Set(['2026-03-02']),
+    );
   });
 
   it('rewards a second run of a completed lesson, keeping the best score', async () => {

@@ -7,6 +7,8 @@ import { DomainError } from '../../../shared/universal/domain-error.ts';
 import { isDayMet, type HabitRule } from '../../universal/habit-periods.ts';
 import { storedStrengthOf } from '../../universal/habit-strength.ts';
 import { streakStateOf } from '../../universal/habit-streak.ts';
+import type { CreateHabitInput } from '../../universal/habit-inputs.ts';
+import { createHabit } from '../create-habit.ts';
 import { loadHabitDays } from '../store-habit-streak.ts';
 
 /** A learner with a game profile, in `timeZone`. */
@@ -78,4 +80,29 @@ export async function countRows(
     params,
   );
   return row?.n ?? 0;
+}
+
+/** A learner (created at `created`) with one habit, and the habit's rule as the services read it. */
+export async function learnerWithHabit(
+  em: () => EntityManager,
+  created: Date,
+  habit: Partial<CreateHabitInput> = {},
+  timeZone = 'UTC',
+): Promise<{ userId: number; habitId: number; rule: HabitRule }> {
+  const userId = await createLearner(em(), created, timeZone);
+  const dto = await createHabit(em(), { userId, now: created, name: 'Read', ...habit });
+  return {
+    userId,
+    habitId: dto.id,
+    rule: { goalType: dto.goalType, targetValue: dto.targetValue, scheduleMask: dto.scheduleMask },
+  };
+}
+
+/** The learner's ledger with reversal links, oldest first. */
+export function ledgerOf(em: EntityManager, userId: number) {
+  return em.execute<
+    { id: string; amount: number; idempotency_key: string; reverses_event_id: string | null }[]
+  >(`select id, amount, idempotency_key, reverses_event_id from xp_events where user_id = ? order by id`, [
+    userId,
+  ]);
 }

@@ -1,7 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
+import { seedCatalog } from '../../../catalog/server/seed-catalog.ts';
 import type { ExerciseTypeCode } from '../../../catalog/universal/exercise-types.ts';
+import type { TestDatabase } from '../../../database/server/testing/test-database.ts';
+import { seedGameContent } from '../../../game/server/seed-game-content.ts';
+import { expectLedgerBalanced } from '../../../game/server/testing/ledger-invariant.ts';
 import { createAccount } from '../../../identity/server/sign-up.ts';
 import { uniqueSignUpInput } from '../../../identity/server/testing/account-factory.ts';
 import { DomainError } from '../../../shared/universal/domain-error.ts';
@@ -103,4 +107,31 @@ export async function rejection(promise: Promise<unknown>): Promise<DomainError>
   );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
+}
+
+/** Shipped lessons and achievements for the file's database; the ledger invariant after each test. */
+export function useLessonContent(db: TestDatabase): void {
+  beforeAll(async () => {
+    await seedCatalog(db.em());
+    await seedGameContent(db.em());
+  });
+  afterEach(async () => {
+    await expectLedgerBalanced(db.em());
+  });
+}
+
+/** The learner's ledger entries, oldest first. */
+export function ledgerOf(em: EntityManager, userId: number) {
+  return em.execute<{ source: string; amount: number; idempotency_key: string; local_date: string }[]>(
+    `select source, amount, idempotency_key, to_char(local_date, 'YYYY-MM-DD') as local_date
+       from xp_events where user_id = ? order by id`,
+    [userId],
+  );
+}
+
+export async function sessionStatus(em: EntityManager, sessionId: number): Promise<string | undefined> {
+  const [row] = await em.execute<{ status: string }[]>('select status from lesson_sessions where id = ?', [
+    sessionId,
+  ]);
+  return row?.status;
 }
