@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../database/server/testing/test-database.ts';
 import { createAccount } from '../../identity/server/sign-up.ts';
 import { uniqueSignUpInput } from '../../identity/server/testing/account-factory.ts';
-import { DomainError } from '../../shared/universal/domain-error.ts';
 import { grantBadge, listUserBadges, revokeBadge } from './badge-grants.ts';
 import { seedGameContent } from './seed-game-content.ts';
 import { expectLedgerBalanced } from './testing/ledger-invariant.ts';
+import { domainErrorOf } from '../../shared/server/testing/domain-error-of.ts';
 
 const db = useTestDatabase();
 const now = new Date('2026-03-01T12:00:00Z');
@@ -17,15 +17,6 @@ beforeAll(async () => {
 });
 
 const newLearner = async () => (await createAccount(db.em(), uniqueSignUpInput(), now)).id;
-
-async function domainError(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 interface AuditRow {
   actor_id: string;
@@ -112,7 +103,7 @@ describe('grantBadge', () => {
   ])('refuses %s and changes nothing', async (_name, overrides, code, kind, learnerActs) => {
     const userId = await newLearner();
     const actor = learnerActs ? await newLearner() : adminId;
-    const error = await domainError(
+    const error = await domainErrorOf(
       grantBadge(db.em(), { adminId: actor, userId, reason: 'why not', now, ...overrides }),
     );
     expect(error).toMatchObject({ code, kind });
@@ -121,7 +112,7 @@ describe('grantBadge', () => {
   });
 
   it('refuses an unknown learner', async () => {
-    const error = await domainError(
+    const error = await domainErrorOf(
       grantBadge(db.em(), { adminId, userId: 9_999_999, badgeCode: 'moderator', reason: 'x', now }),
     );
     expect(error).toMatchObject({ code: 'USER_NOT_FOUND', details: { path: ['userId'] } });

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../database/server/testing/test-database.ts';
 import { createAccount } from '../../identity/server/sign-up.ts';
 import { uniqueSignUpInput } from '../../identity/server/testing/account-factory.ts';
-import { DomainError } from '../../shared/universal/domain-error.ts';
 import { listAvatars, selectAvatar } from './select-avatar.ts';
 import { seedGameContent } from './seed-game-content.ts';
+import { domainErrorOf } from '../../shared/server/testing/domain-error-of.ts';
 
 const db = useTestDatabase();
 const now = new Date('2026-03-01T12:00:00Z');
@@ -27,15 +27,6 @@ const selectedId = async (userId: number) =>
         [userId],
       )
   )[0]?.id ?? null;
-
-async function domainError(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe('listAvatars', () => {
   it('shows the defaults unlocked, the rest locked with the achievement and progress that unlock them', async () => {
@@ -102,19 +93,19 @@ describe('selectAvatar', () => {
   it('refuses a locked avatar (AVATAR_LOCKED) and an unknown one, changing nothing', async () => {
     const userId = await newLearner();
     await selectAvatar(db.em(), userId, avatar('owl-scholar'));
-    const locked = await domainError(selectAvatar(db.em(), userId, avatar('root-tiger')));
+    const locked = await domainErrorOf(selectAvatar(db.em(), userId, avatar('root-tiger')));
     expect(locked).toMatchObject({
       code: 'AVATAR_LOCKED',
       kind: 'FORBIDDEN',
       details: { path: ['avatarId'] },
     });
     expect(locked.message).toContain('Veteran');
-    const hidden = await domainError(selectAvatar(db.em(), userId, avatar('grandmaster-owl')));
+    const hidden = await domainErrorOf(selectAvatar(db.em(), userId, avatar('grandmaster-owl')));
     expect(hidden.message).not.toMatch(/level_50|Grandmaster/);
-    expect(await domainError(selectAvatar(db.em(), userId, 9_999_999))).toMatchObject({
+    expect(await domainErrorOf(selectAvatar(db.em(), userId, 9_999_999))).toMatchObject({
       code: 'AVATAR_NOT_FOUND',
     });
-    expect(await domainError(selectAvatar(db.em(), userId, 0))).toMatchObject({ code: 'BAD_INPUT' });
+    expect(await domainErrorOf(selectAvatar(db.em(), userId, 0))).toMatchObject({ code: 'BAD_INPUT' });
     expect(Number(await selectedId(userId))).toBe(avatar('owl-scholar'));
   });
 
@@ -125,7 +116,7 @@ describe('selectAvatar', () => {
       .em()
       .execute('insert into user_avatars (user_id, avatar_id) values (?, ?)', [owner, avatar('lambda-lion')]);
     await selectAvatar(db.em(), owner, avatar('lambda-lion'));
-    expect(await domainError(selectAvatar(db.em(), other, avatar('lambda-lion')))).toMatchObject({
+    expect(await domainErrorOf(selectAvatar(db.em(), other, avatar('lambda-lion')))).toMatchObject({
       code: 'AVATAR_LOCKED',
     });
   });
@@ -141,7 +132,7 @@ describe('selectAvatar', () => {
     await selectAvatar(db.em(), userId, avatar('kernel-koala'));
     await db.em().execute('delete from user_avatars where user_id = ?', [userId]);
     expect(await selectedId(userId)).toBeNull();
-    expect(await domainError(selectAvatar(db.em(), userId, avatar('kernel-koala')))).toMatchObject({
+    expect(await domainErrorOf(selectAvatar(db.em(), userId, avatar('kernel-koala')))).toMatchObject({
       code: 'AVATAR_LOCKED',
     });
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../database/server/testing/test-database.ts';
-import { DomainError } from '../../shared/universal/domain-error.ts';
 import { setTagline } from './set-tagline.ts';
 import { createAccount } from './sign-up.ts';
 import { uniqueSignUpInput } from './testing/account-factory.ts';
+import { domainErrorOf } from '../../shared/server/testing/domain-error-of.ts';
 
 const db = useTestDatabase();
 const now = new Date('2026-03-01T12:00:00Z');
@@ -12,15 +12,6 @@ const newLearner = async () => (await createAccount(db.em(), uniqueSignUpInput()
 const storedTagline = async (userId: number) =>
   (await db.em().execute<{ tagline: string | null }[]>('select tagline from users where id = ?', [userId]))[0]
     ?.tagline;
-
-async function domainError(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe('setTagline', () => {
   it.each([
@@ -58,12 +49,14 @@ describe('setTagline', () => {
   ])('refuses %j with %s and keeps the old tagline', async (raw, code) => {
     const userId = await newLearner();
     await setTagline(db.em(), userId, 'keep me');
-    const error = await domainError(setTagline(db.em(), userId, raw));
+    const error = await domainErrorOf(setTagline(db.em(), userId, raw));
     expect(error).toMatchObject({ code, kind: 'BAD_INPUT', details: { path: ['tagline'] } });
     expect(await storedTagline(userId)).toBe('keep me');
   });
 
   it('refuses an unknown user', async () => {
-    expect(await domainError(setTagline(db.em(), 9_999_999, 'hi'))).toMatchObject({ code: 'USER_NOT_FOUND' });
+    expect(await domainErrorOf(setTagline(db.em(), 9_999_999, 'hi'))).toMatchObject({
+      code: 'USER_NOT_FOUND',
+    });
   });
 });

@@ -8,11 +8,11 @@ import { expectLedgerBalanced } from '../../game/server/testing/ledger-invariant
 import { setTagline } from '../../identity/server/set-tagline.ts';
 import { createAccount } from '../../identity/server/sign-up.ts';
 import { uniqueSignUpInput } from '../../identity/server/testing/account-factory.ts';
-import { DomainError } from '../../shared/universal/domain-error.ts';
 import { getPublicProfile } from './get-public-profile.ts';
 import { addHighlight, reorderHighlights } from './highlights.ts';
 import { createPost, deletePost } from './posts.ts';
 import { newLearner } from './testing/social-factory.ts';
+import { domainErrorOf } from '../../shared/server/testing/domain-error-of.ts';
 
 const db = useTestDatabase();
 const now = new Date('2026-03-01T12:00:00Z');
@@ -22,15 +22,6 @@ beforeAll(async () => {
   await seedGameContent(db.em());
   adminId = (await createAccount(db.em(), uniqueSignUpInput(), now, { role: 'admin' })).id;
 });
-
-async function domainError(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe('getPublicProfile', () => {
   it('shows tagline, level and XP, avatar, tag badges only, and highlights in order with excerpts', async () => {
@@ -97,13 +88,13 @@ describe('getPublicProfile', () => {
   it('does not show a deactivated learner or an unknown name', async () => {
     const { id, username } = await newLearner(db.em());
     await db.em().execute('update users set is_active = false where id = ?', [id]);
-    expect(await domainError(getPublicProfile(db.em(), username))).toMatchObject({
+    expect(await domainErrorOf(getPublicProfile(db.em(), username))).toMatchObject({
       code: 'PROFILE_NOT_FOUND',
       kind: 'NOT_FOUND',
     });
-    expect(await domainError(getPublicProfile(db.em(), 'nobody_here'))).toMatchObject({
+    expect(await domainErrorOf(getPublicProfile(db.em(), 'nobody_here'))).toMatchObject({
       code: 'PROFILE_NOT_FOUND',
     });
-    expect(await domainError(getPublicProfile(db.em(), 'no spaces'))).toMatchObject({ code: 'BAD_INPUT' });
+    expect(await domainErrorOf(getPublicProfile(db.em(), 'no spaces'))).toMatchObject({ code: 'BAD_INPUT' });
   });
 });

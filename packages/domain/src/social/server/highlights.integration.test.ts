@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../database/server/testing/test-database.ts';
-import { DomainError } from '../../shared/universal/domain-error.ts';
 import { hasContiguousPositions } from '../universal/highlight-positions.ts';
 import { MAX_HIGHLIGHTS } from '../universal/reactions.ts';
 import { addHighlight, listHighlights, removeHighlight, reorderHighlights } from './highlights.ts';
 import { deletePost } from './posts.ts';
 import { insertPosts, newLearner, storedHighlights } from './testing/social-factory.ts';
+import { domainErrorOf } from '../../shared/server/testing/domain-error-of.ts';
 
 const db = useTestDatabase();
-
-async function domainError(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 async function expectContiguous(userId: number): Promise<number[]> {
   const rows = await storedHighlights(db.em(), userId);
@@ -43,15 +34,15 @@ describe('addHighlight', () => {
     const me = await newLearner(db.em());
     const other = await newLearner(db.em());
     const [theirs] = await insertPosts(db.em(), other.id, 1);
-    const notMine = await domainError(addHighlight(db.em(), me.id, theirs ?? 0));
+    const notMine = await domainErrorOf(addHighlight(db.em(), me.id, theirs ?? 0));
     expect(notMine).toMatchObject({
       code: 'POST_NOT_OWNED',
       kind: 'FORBIDDEN',
       details: { path: ['postId'] },
     });
-    const missing = await domainError(addHighlight(db.em(), me.id, 9_999_999));
+    const missing = await domainErrorOf(addHighlight(db.em(), me.id, 9_999_999));
     expect(missing).toMatchObject({ code: 'POST_NOT_FOUND', kind: 'NOT_FOUND' });
-    const invalid = await domainError(addHighlight(db.em(), me.id, -1));
+    const invalid = await domainErrorOf(addHighlight(db.em(), me.id, -1));
     expect(invalid).toMatchObject({ code: 'BAD_INPUT', kind: 'BAD_INPUT', details: { path: ['postId'] } });
     expect(await storedHighlights(db.em(), me.id)).toEqual([]);
   });
@@ -60,7 +51,7 @@ describe('addHighlight', () => {
     const { id } = await newLearner(db.em());
     const posts = await insertPosts(db.em(), id, MAX_HIGHLIGHTS + 1);
     for (const post of posts.slice(0, MAX_HIGHLIGHTS)) await addHighlight(db.em(), id, post);
-    const full = await domainError(addHighlight(db.em(), id, posts[MAX_HIGHLIGHTS] ?? 0));
+    const full = await domainErrorOf(addHighlight(db.em(), id, posts[MAX_HIGHLIGHTS] ?? 0));
     expect(full).toMatchObject({ code: 'HIGHLIGHTS_FULL', kind: 'PRECONDITION_FAILED' });
     expect(await expectContiguous(id)).toEqual(posts.slice(0, MAX_HIGHLIGHTS));
     // Still idempotent when full.
@@ -108,7 +99,7 @@ describe('removeHighlight', () => {
     const other = await newLearner(db.em());
     const [theirs] = await insertPosts(db.em(), other.id, 1);
     await addHighlight(db.em(), other.id, theirs ?? 0);
-    const error = await domainError(removeHighlight(db.em(), me.id, theirs ?? 0));
+    const error = await domainErrorOf(removeHighlight(db.em(), me.id, theirs ?? 0));
     expect(error).toMatchObject({ code: 'HIGHLIGHT_NOT_FOUND', kind: 'NOT_FOUND' });
     expect(await storedHighlights(db.em(), other.id)).toEqual([{ postId: theirs, position: 0 }]);
   });
@@ -135,10 +126,10 @@ describe('reorderHighlights', () => {
     await addHighlight(db.em(), me.id, b ?? 0);
     await addHighlight(db.em(), other.id, theirs ?? 0);
     for (const order of [[b], [b, theirs], [b, a, theirs]]) {
-      const error = await domainError(reorderHighlights(db.em(), me.id, order.map(Number)));
+      const error = await domainErrorOf(reorderHighlights(db.em(), me.id, order.map(Number)));
       expect(error).toMatchObject({ code: 'HIGHLIGHT_ORDER_MISMATCH', kind: 'CONFLICT' });
     }
-    const repeated = await domainError(reorderHighlights(db.em(), me.id, [a ?? 0, a ?? 0]));
+    const repeated = await domainErrorOf(reorderHighlights(db.em(), me.id, [a ?? 0, a ?? 0]));
     expect(repeated).toMatchObject({ code: 'BAD_INPUT', details: { path: ['postIds'] } });
     expect(await expectContiguous(me.id)).toEqual([a, b]);
     expect(await expectContiguous(other.id)).toEqual([theirs]);

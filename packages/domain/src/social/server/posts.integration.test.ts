@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../database/server/testing/test-database.ts';
-import { DomainError } from '../../shared/universal/domain-error.ts';
 import type { FeedPost } from '../universal/posts.ts';
 import { createPost, deletePost, getFeed } from './posts.ts';
 import { react } from './reactions.ts';
 import { newLearner } from './testing/social-factory.ts';
+import { domainErrorOf } from '../../shared/server/testing/domain-error-of.ts';
 
 const db = useTestDatabase();
-
-async function domainError(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 async function wholeFeed(viewerId: number, limit: number): Promise<FeedPost[]> {
   const items: FeedPost[] = [];
@@ -52,7 +43,7 @@ describe('createPost', () => {
     ['bell\u0007', 'POST_CONTROL_CHARACTER'],
   ])('refuses %j with %s and stores nothing', async (body, code) => {
     const { id } = await newLearner(db.em());
-    expect(await domainError(createPost(db.em(), id, { body }))).toMatchObject({
+    expect(await domainErrorOf(createPost(db.em(), id, { body }))).toMatchObject({
       code,
       kind: 'BAD_INPUT',
       details: { path: ['body'] },
@@ -72,12 +63,12 @@ describe('deletePost', () => {
     const author = await newLearner(db.em());
     const other = await newLearner(db.em());
     const post = await createPost(db.em(), author.id, { body: 'mine' });
-    expect(await domainError(deletePost(db.em(), other.id, post.id))).toMatchObject({
+    expect(await domainErrorOf(deletePost(db.em(), other.id, post.id))).toMatchObject({
       code: 'POST_NOT_OWNED',
       kind: 'FORBIDDEN',
     });
     await deletePost(db.em(), author.id, post.id);
-    expect(await domainError(deletePost(db.em(), author.id, post.id))).toMatchObject({
+    expect(await domainErrorOf(deletePost(db.em(), author.id, post.id))).toMatchObject({
       code: 'POST_NOT_FOUND',
       kind: 'NOT_FOUND',
     });
@@ -144,7 +135,7 @@ describe('getFeed', () => {
     const post = await createPost(db.em(), author.id, { body: 'soon hidden' });
     await db.em().execute('update users set is_active = false where id = ?', [author.id]);
     expect((await wholeFeed(author.id, 100)).some((p) => p.id === post.id)).toBe(false);
-    expect(await domainError(getFeed(db.em(), author.id, { cursor: 'not-a-cursor' }))).toMatchObject({
+    expect(await domainErrorOf(getFeed(db.em(), author.id, { cursor: 'not-a-cursor' }))).toMatchObject({
       code: 'CURSOR_INVALID',
       kind: 'BAD_INPUT',
       details: { path: ['cursor'] },

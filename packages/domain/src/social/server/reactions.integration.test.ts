@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../database/server/testing/test-database.ts';
-import { DomainError } from '../../shared/universal/domain-error.ts';
 import type { ReactionsTabItem } from '../universal/reactions-tab.ts';
 import { REACTIONS_TAB_LIMIT } from '../universal/reactions.ts';
 import { deletePost } from './posts.ts';
 import { getReactionsTab, react, unreact } from './reactions.ts';
 import { insertPosts, newLearner } from './testing/social-factory.ts';
+import { domainErrorOf } from '../../shared/server/testing/domain-error-of.ts';
 
 const db = useTestDatabase();
-
-async function domainError(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 async function wholeTab(userId: number, limit: number): Promise<ReactionsTabItem[]> {
   const items: ReactionsTabItem[] = [];
@@ -65,17 +56,17 @@ describe('react and unreact', () => {
 
   it('refuses a missing post and an unknown kind, storing nothing', async () => {
     const me = await newLearner(db.em());
-    expect(await domainError(react(db.em(), me.id, 9_999_999, 'like'))).toMatchObject({
+    expect(await domainErrorOf(react(db.em(), me.id, 9_999_999, 'like'))).toMatchObject({
       code: 'POST_NOT_FOUND',
       kind: 'NOT_FOUND',
     });
-    expect(await domainError(unreact(db.em(), me.id, 9_999_999, 'like'))).toMatchObject({
+    expect(await domainErrorOf(unreact(db.em(), me.id, 9_999_999, 'like'))).toMatchObject({
       code: 'POST_NOT_FOUND',
     });
     const author = await newLearner(db.em());
     const [post] = await insertPosts(db.em(), author.id, 1);
     const kind = 'angry' as Parameters<typeof react>[3];
-    expect(await domainError(react(db.em(), me.id, post ?? 0, kind))).toMatchObject({
+    expect(await domainErrorOf(react(db.em(), me.id, post ?? 0, kind))).toMatchObject({
       code: 'BAD_INPUT',
       details: { path: ['kind'] },
     });
