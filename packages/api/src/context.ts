@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ProgressPorts } from '@questline/domain/game/server/publish-progress';
 import { randomUUID } from 'node:crypto';
 import {
   resolveSession,
@@ -21,6 +22,8 @@ export interface Context {
   readonly sessionToken: string | null;
   readonly user: AuthenticatedUser | null;
   readonly sessionCookie: SessionCookieWriter;
+  /** Redis-backed standings mirror and stats cache when configured; empty otherwise. */
+  readonly ports: ProgressPorts;
 }
 
 export interface InnerContextOptions {
@@ -30,6 +33,7 @@ export interface InnerContextOptions {
   readonly requestId?: string;
   readonly meta?: RequestMeta;
   readonly sessionCookie?: SessionCookieWriter;
+  readonly ports?: ProgressPorts;
 }
 
 const ignoreCookies: SessionCookieWriter = { set: () => undefined, clear: () => undefined };
@@ -47,5 +51,6 @@ export async function createInnerContext(options: InnerContextOptions): Promise<
     sessionToken,
     user,
     sessionCookie: options.sessionCookie ?? ignoreCookies,
+    ports: options.ports ?? {},
   };
 }

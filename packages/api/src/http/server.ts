@@ -5,6 +5,8 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { createInnerContext, type SessionCookieWriter } from '../context.ts';
 import type { Env } from '../env.ts';
 import type { RedisHandle } from '../redis.ts';
+import { createRedisStandingsMirror } from '../redis/standings-mirror.ts';
+import { createRedisStatsCache } from '../redis/stats-cache.ts';
 import { appRouter } from '../root.ts';
 import { expiredSessionCookie, readSessionToken, sessionCookie } from './cookies.ts';
 import { databaseHealth, liveness, readiness, type HealthDeps, type HealthReport } from './health.ts';
@@ -36,6 +38,12 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
     '/health/database': () => databaseHealth(health),
     '/health/ready': () => readiness(health),
   };
+  const ports = options.redis
+    ? {
+        standingsMirror: createRedisStandingsMirror(options.redis.client),
+        statsCache: createRedisStatsCache(options.redis.client),
+      }
+    : {};
   const web = singlePageApp(options.webDist, 'web');
   const admin = singlePageApp(options.adminDist, 'admin');
 
@@ -60,6 +68,7 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
         requestId,
         meta: { userAgent: req.headers['user-agent'], ip: clientIp(req, env.TRUST_PROXY) },
         sessionCookie: sessionCookieWriter,
+        ports,
       });
     },
   });

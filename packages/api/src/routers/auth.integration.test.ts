@@ -1,18 +1,8 @@
 import { useTestDatabase } from '@questline/domain/database/server/testing/test-database';
-import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { callerFor, CookieRecorder, signedUpLearner } from '../testing/callers.ts';
+import { callerFor, CookieRecorder, signedUpLearner, trpcErrorOf as trpcError } from '../testing/callers.ts';
 
 const db = useTestDatabase();
-
-async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe('auth router', () => {
   it('signs up, answers me, and starts the learner at level 1 with 0 XP', async () => {

@@ -1,6 +1,10 @@
 import type { TestDatabase } from '@questline/domain/database/server/testing/test-database';
+import type { ProgressPorts } from '@questline/domain/game/server/publish-progress';
 import { uniqueSignUpInput } from '@questline/domain/identity/server/testing/account-factory';
+import { seedAdmin } from '@questline/domain/identity/server/seed-admin';
 import type { SignUpInput } from '@questline/domain/identity/universal/account';
+import { TRPCError } from '@trpc/server';
+import { randomUUID } from 'node:crypto';
 import { createInnerContext, type SessionCookieWriter } from '../context.ts';
 import { createCaller } from '../root.ts';
 
@@ -15,14 +19,30 @@ export class CookieRecorder implements SessionCookieWriter {
   }
 }
 
+export interface CallerOptions {
+  readonly cookies?: CookieRecorder;
+  readonly ports?: ProgressPorts;
+  readonly now?: () => Date;
+}
+
+export type Caller = Awaited<ReturnType<typeof callerFor>>;
+
 /** A caller as the holder of `sessionToken` (anonymous without one), on a fresh EntityManager. */
 export async function callerFor(
   db: TestDatabase,
   sessionToken?: string | null,
-  cookies = new CookieRecorder(),
+  options: CallerOptions | CookieRecorder = {},
 ) {
+  const { cookies = new CookieRecorder(), ports, now } =
+    options instanceof CookieRecorder ? { cookies: options } : options;
   return createCaller(
-    await createInnerContext({ em: db.em(), sessionToken: sessionToken ?? null, sessionCookie: cookies }),
+    await createInnerContext({
+      em: db.em(),
+      sessionToken: sessionToken ?? null,
+      sessionCookie: cookies,
+      ...(ports ? { ports } : {}),
+      ...(now ? { now } : {}),
+    }),
   );
 }
 
@@ -33,4 +53,34 @@ export async function signedUpLearner(db: TestDatabase, overrides: Partial<SignU
   const account = await (await callerFor(db, null, cookies)).auth.signUp(input);
   if (!cookies.token) throw new Error('sign-up set no session cookie');
   return { input, account, token: cookies.token, caller: await callerFor(db, cookies.token) };
+}
+
+/** Creates a fresh admin account and returns a caller signed in as them. */
+export async function signedInAdmin(db: TestDatabase) {
+  const suffix = randomUUID().slice(0, 8);
+  const input = {
+    email: `admin.${suffix}@example.test`,
+    username: `admin_${suffix}`,
+    password: `admin password ${suffix}`,
+    generateWhenMissing: false,
+  };
+  await seedAdmin(db.em(), input, new Date());
+  const cookies = new CookieRecorder();
+  const account = await (await callerFor(db, null, cookies)).auth.signIn({
+    email: input.email,
+    password: input.password,
+  });
+  if (!cookies.token) throw new Error('admin sign-in set no session cookie');
+  return { input, account, token: cookies.token, caller: await callerFor(db, cookies.token) };
+}
+
+/** The TRPCError a call rejects with; fails the test when it resolves or throws something else. */
+export async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError> {
+  const outcome = await promise.then(
+    (value: unknown) => ({ resolved: value }),
+    (caught: unknown) => ({ caught }),
+  );
+  if (!('caught' in outcome)) throw new Error(`expected a TRPCError, got ${JSON.stringify(outcome.resolved)}`);
+  if (!(outcome.caught instanceof TRPCError)) throw outcome.caught;
+  return outcome.caught;
 }

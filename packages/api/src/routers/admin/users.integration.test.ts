@@ -1,23 +1,15 @@
-import { seedAdmin } from '@questline/domain/identity/server/seed-admin';
 import { useTestDatabase } from '@questline/domain/database/server/testing/test-database';
-import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, CookieRecorder, signedUpLearner } from '../../testing/callers.ts';
+import { callerFor, signedInAdmin, signedUpLearner, trpcErrorOf } from '../../testing/callers.ts';
 
 const db = useTestDatabase();
-const admin = {
-  email: 'boss@example.test',
-  username: 'boss',
-  password: 'admin password 3',
-  generateWhenMissing: false,
-};
 let adminToken = '';
+let admin = { username: '' };
 
 beforeAll(async () => {
-  await seedAdmin(db.em(), admin, new Date());
-  const cookies = new CookieRecorder();
-  await (await callerFor(db, null, cookies)).auth.signIn({ email: admin.email, password: admin.password });
-  adminToken = cookies.token ?? '';
+  const signedIn = await signedInAdmin(db);
+  adminToken = signedIn.token;
+  admin = signedIn.input;
 });
 
 describe('admin.users.list', () => {
@@ -58,8 +50,6 @@ describe('admin.users.list', () => {
     const learner = await signedUpLearner(db);
     await expect(learner.caller.admin.users.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const anonymous = await callerFor(db);
-    const error = await anonymous.admin.users.list({}).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(TRPCError);
-    expect((error as TRPCError).code).toBe('UNAUTHORIZED');
+    expect((await trpcErrorOf(anonymous.admin.users.list({}))).code).toBe('UNAUTHORIZED');
   });
 });
