@@ -33,8 +33,11 @@ export async function callerFor(
   sessionToken?: string | null,
   options: CallerOptions | CookieRecorder = {},
 ) {
-  const { cookies = new CookieRecorder(), ports, now } =
-    options instanceof CookieRecorder ? { cookies: options } : options;
+  const {
+    cookies = new CookieRecorder(),
+    ports,
+    now,
+  } = options instanceof CookieRecorder ? { cookies: options } : options;
   return createCaller(
     await createInnerContext({
       em: db.em(),
@@ -66,7 +69,9 @@ export async function signedInAdmin(db: TestDatabase) {
   };
   await seedAdmin(db.em(), input, new Date());
   const cookies = new CookieRecorder();
-  const account = await (await callerFor(db, null, cookies)).auth.signIn({
+  const account = await (
+    await callerFor(db, null, cookies)
+  ).auth.signIn({
     email: input.email,
     password: input.password,
   });
@@ -80,7 +85,8 @@ export async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError>
     (value: unknown) => ({ resolved: value }),
     (caught: unknown) => ({ caught }),
   );
-  if (!('caught' in outcome)) throw new Error(`expected a TRPCError, got ${JSON.stringify(outcome.resolved)}`);
+  if (!('caught' in outcome))
+    throw new Error(`expected a TRPCError, got ${JSON.stringify(outcome.resolved)}`);
   if (!(outcome.caught instanceof TRPCError)) throw outcome.caught;
   return outcome.caught;
 }
