@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordAdminAction } from '../../audit/server/record-admin-action.ts';
 import { DomainError } from '../../shared/universal/domain-error.ts';
 import { parseInput } from '../../shared/universal/parse-input.ts';
 import {
@@ -131,7 +132,7 @@ const snapshot = (userId: number, held: HeldRow) => ({
   grantedBy: held.granted_by === null ? null : Number(held.granted_by),
 });
 
-async function audit(
+function audit(
   em: EntityManager,
   input: ParsedInput,
   action: 'badge.grant' | 'badge.revoke',
@@ -139,18 +140,9 @@ async function audit(
   before: object | null,
   after: object | null,
 ): Promise<void> {
-  await em.execute(
-    `insert into system_audit_logs (actor_id, action, entity_type, entity_id, before, after, reason, ip, occurred_at)
-     values (?, ?, 'user_badge', ?, ?::jsonb, ?::jsonb, ?, ?, ?)`,
-    [
-      input.adminId,
-      action,
-      userBadgeId,
-      before && JSON.stringify(before),
-      after && JSON.stringify(after),
-      input.reason,
-      input.ip ?? null,
-      input.now,
-    ],
+  return recordAdminAction(
+    em,
+    { adminId: input.adminId, now: input.now, ip: input.ip },
+    { action, entityType: 'user_badge', entityId: userBadgeId, before, after, reason: input.reason },
   );
 }

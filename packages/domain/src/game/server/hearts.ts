@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordAdminAction } from '../../audit/server/record-admin-action.ts';
 import { z } from 'zod';
 import {
   DEFAULT_HEARTS_CONFIG,
@@ -117,21 +118,17 @@ export async function refillHearts(em: EntityManager, input: RefillHearts): Prom
       { action: 'regenerated', delta: changed.gained, balanceAfter: available, reason: REGENERATION },
       { action: 'refilled', delta: changed.hearts - available, balanceAfter: changed.hearts, reason },
     ]);
-    await tx.execute(
-      `insert into system_audit_logs (actor_id, action, entity_type, entity_id, before, after, reason, occurred_at)
-       values (?, 'hearts.refill', 'user_profile', ?, ?::jsonb, ?::jsonb, ?, ?)`,
-      [
-        input.adminId,
-        String(userId),
-        JSON.stringify({
-          hearts: available,
-          storedHearts: changed.before,
-          regenFrom: changed.storedRegenFrom,
-        }),
-        JSON.stringify({ hearts: changed.hearts, regenFrom: null }),
+    await recordAdminAction(
+      tx,
+      { adminId: input.adminId, now: input.now },
+      {
+        action: 'hearts.refill',
+        entityType: 'user_profile',
+        entityId: userId,
+        before: { hearts: available, storedHearts: changed.before, regenFrom: changed.storedRegenFrom },
+        after: { hearts: changed.hearts, regenFrom: null },
         reason,
-        input.now,
-      ],
+      },
     );
     return viewOf(changed);
   });
