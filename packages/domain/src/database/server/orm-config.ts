@@ -6,6 +6,10 @@ import { MIGRATIONS } from './migrations/index.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
+interface PgConnection {
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
 export interface OrmConfigOptions {
   readonly poolMax?: number;
   readonly debug?: boolean;
@@ -30,7 +34,21 @@ export function createOrmConfig(clientUrl: string, options: OrmConfigOptions = {
       silent: true,
       fileName: (timestamp, name) => `Migration${timestamp}${name ? `_${name}` : ''}`,
     },
-    pool: { min: 0, max: options.poolMax ?? 10, acquireTimeoutMillis: 10_000 },
+    pool: {
+      min: 0,
+      max: options.poolMax ?? 10,
+      acquireTimeoutMillis: 10_000,
+      // A restarted or failed-over database ends idle connections with an `error` event; unheard, it
+      // would crash the process. Knex also marks the connection dead so the pool replaces it.
+      afterCreate: (
+        connection: PgConnection,
+        done: (error: Error | null, connection: PgConnection) => void,
+      ) => {
+        connection.on('error', (error) => console.warn(`[database] connection lost: ${error.message}`));
+        done(null, connection);
+      },
+    },
+    // A database that does not answer fails the request in 5 s instead of holding it.
     driverOptions: { connection: { connectionTimeoutMillis: 5_000 } },
     debug: options.debug ?? false,
     // Entities are never serialised to clients; DTOs are. Keep identity maps small and explicit.
