@@ -10,7 +10,7 @@ import type { StandingsMirror } from '@questline/domain/game/server/standings-mi
 import { seedGameContent } from '@questline/domain/game/server/seed-game-content';
 import { insertLearners, setStandings } from '@questline/domain/game/server/testing/standings-factory';
 import { expectLedgerBalanced } from '@questline/domain/game/server/testing/ledger-invariant';
-import { isoWeekOf } from '@questline/domain/game/universal/leaderboards';
+import { isoWeekEnd, isoWeekOf } from '@questline/domain/game/universal/leaderboards';
 import { createAccount } from '@questline/domain/identity/server/sign-up';
 import { uniqueSignUpInput } from '@questline/domain/identity/server/testing/account-factory';
 import { seedQuestionBank } from '@questline/domain/quiz/server/seed-questions';
@@ -32,7 +32,7 @@ import {
   waitUntilReady,
 } from '../testing/redis.ts';
 import { connectRedis } from '../redis.ts';
-import { createRedisStandingsMirror } from './standings-mirror.ts';
+import { boardExpiry, createRedisStandingsMirror } from './standings-mirror.ts';
 
 const db = useTestDatabase();
 const lookup = await findTestRedis();
@@ -148,6 +148,22 @@ describe.skipIf(!lookup.redis)('Redis standings mirror', () => {
     const built = await mirror.top('xp_weekly', scope, 100);
     expect(built.hit && built.value).toHaveLength(10);
     expect(await getLeaderboard(db.em(), query, mirror)).toEqual(await getLeaderboard(db.em(), query));
+  });
+
+  it('lets a weekly board expire two weeks after its week ends; other boards stay', async () => {
+    const { scope } = freshWeek();
+    const users = await boardWithTies(3, scope);
+    await rebuildStandingsMirror(db.em(), mirror, 'xp_weekly', scope);
+    const expiresAt = await client?.pexpiretime(`lb:{xp_weekly:${scope}}`);
+    expect(expiresAt).toBe(boardExpiry('xp_weekly', scope));
+    expect(expiresAt).toBe((isoWeekEnd(scope)?.getTime() ?? 0) + 14 * 86_400_000);
+    expect(await client?.pexpiretime(`lb:{xp_weekly:${scope}}:members`)).toBe(expiresAt);
+    // A write keeps the board's expiry.
+    await mirror.record('xp_weekly', scope, users[0] ?? 0, 500, 1n);
+    expect(await client?.pexpiretime(`lb:{xp_weekly:${scope}}`)).toBe(expiresAt);
+
+    await rebuildStandingsMirror(db.em(), mirror, 'xp_all_time', 'all');
+    expect(await client?.pexpiretime('lb:{xp_all_time:all}')).toBe(-1);
   });
 
   it('mirrors a quiz submission after it commits', async () => {

@@ -4,7 +4,7 @@ import type {
   RankedStanding,
   StandingsMirror,
 } from '@questline/domain/game/server/standings-mirror';
-import type { Leaderboard } from '@questline/domain/game/universal/leaderboards';
+import { isoWeekEnd, type Leaderboard } from '@questline/domain/game/universal/leaderboards';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
@@ -23,6 +23,15 @@ import type { Redis } from 'ioredis';
 
 const BUILT = '~built';
 const CHUNK = 1_000;
+// A past week's board is still read for a while ("last week's winners"), then left to PostgreSQL.
+const WEEKLY_BOARD_KEPT_MS = 14 * 86_400_000;
+
+/** When a board's keys may go: weekly boards some time after their week ends, others never. */
+export function boardExpiry(board: Leaderboard, scope: string): number | null {
+  if (board !== 'xp_weekly') return null;
+  const end = isoWeekEnd(scope);
+  return end ? end.getTime() + WEEKLY_BOARD_KEPT_MS : null;
+}
 
 const keysOf = (board: Leaderboard, scope: string) => {
   const tag = `{${board}:${scope}}`;
@@ -131,15 +140,11 @@ export function createRedisStandingsMirror(client: Redis): StandingsMirror {
         build.hset(next.members, ...chunk.flatMap((s) => [String(s.userId), s.member]));
       }
       failOnError(await build.exec());
-      failOnError(
-        await client
-          .multi()
-          .rename(next.ranks, live.ranks)
-          .rename(next.members, live.members)
-          .persist(live.ranks)
-          .persist(live.members)
-          .exec(),
-      );
+      const swap = client.multi().rename(next.ranks, live.ranks).rename(next.members, live.members);
+      const expiresAt = boardExpiry(board, scope);
+      if (expiresAt === null) swap.persist(live.ranks).persist(live.members);
+      else swap.pexpireat(live.ranks, expiresAt).pexpireat(live.members, expiresAt);
+      failOnError(await swap.exec());
     },
   };
 }
