@@ -1,21 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { COURSE_TREE_COLUMNS, nestCourseTree, type CourseTreeRow } from '../../catalog/server/course-tree.ts';
 import { missingPrerequisites } from '../../catalog/universal/prerequisites.ts';
 import { DomainError } from '../../shared/universal/domain-error.ts';
 import { lessonMapStatus, type CourseMap } from '../universal/course-map.ts';
 import { courseMapInputSchema } from '../universal/lesson-inputs.ts';
 import { parseInput } from '../../shared/universal/parse-input.ts';
 
-interface MapRow {
-  section_id: string;
-  section_position: number;
-  section_title: string;
-  section_description: string;
-  unit_id: string;
-  unit_position: number;
-  unit_title: string;
-  unit_description: string;
-  icon: string;
-  color: string;
+interface MapRow extends CourseTreeRow {
   id: string;
   key: string;
   position: number;
@@ -49,10 +40,7 @@ export async function getCourseMap(em: EntityManager, userId: number, courseId: 
     throw new DomainError('COURSE_NOT_FOUND', 'NOT_FOUND', 'There is no such course', { path: ['courseId'] });
   }
   const rows = await em.execute<MapRow[]>(
-    `select s.id as section_id, s.position as section_position, s.title as section_title,
-            s.description as section_description, u.id as unit_id, u.position as unit_position,
-            u.title as unit_title, u.description as unit_description, u.icon, u.color,
-            l.id, l.key, l.position, l.title, l.description, l.xp_reward, l.estimated_minutes,
+    `select ${COURSE_TREE_COLUMNS}, l.id, l.key, l.position, l.title, l.description, l.xp_reward, l.estimated_minutes,
             coalesce(ulp.status = 'completed', false) as completed, ulp.best_score,
             (select ls.id from lesson_sessions ls
               where ls.user_id = ? and ls.lesson_id = l.id and ls.status = 'active') as active_session_id,
@@ -72,52 +60,26 @@ export async function getCourseMap(em: EntityManager, userId: number, courseId: 
     ...rows.filter((row) => row.completed).map((row) => Number(row.id)),
     ...rows.flatMap((row) => row.completed_prerequisites.map(Number)),
   ]);
-  const map: CourseMap = {
+  return {
     courseId: input.courseId,
     title: course.title,
     description: course.description,
     completionPercent: course.completion_percent ?? 0,
-    sections: [],
+    sections: nestCourseTree(rows, (row) => {
+      const lessonId = Number(row.id);
+      return {
+        id: lessonId,
+        key: row.key,
+        position: row.position,
+        title: row.title,
+        description: row.description,
+        xpReward: row.xp_reward,
+        estimatedMinutes: row.estimated_minutes,
+        status: lessonMapStatus(lessonId, requires, completed),
+        missingPrerequisites: [...missingPrerequisites(lessonId, requires, completed)],
+        activeSessionId: row.active_session_id === null ? null : Number(row.active_session_id),
+        bestScore: row.best_score,
+      };
+    }),
   };
-  for (const row of rows) {
-    let section = map.sections.at(-1);
-    if (section?.id !== Number(row.section_id)) {
-      section = {
-        id: Number(row.section_id),
-        position: row.section_position,
-        title: row.section_title,
-        description: row.section_description,
-        units: [],
-      };
-      map.sections.push(section);
-    }
-    let unit = section.units.at(-1);
-    if (unit?.id !== Number(row.unit_id)) {
-      unit = {
-        id: Number(row.unit_id),
-        position: row.unit_position,
-        title: row.unit_title,
-        description: row.unit_description,
-        icon: row.icon,
-        color: row.color,
-        lessons: [],
-      };
-      section.units.push(unit);
-    }
-    const lessonId = Number(row.id);
-    unit.lessons.push({
-      id: lessonId,
-      key: row.key,
-      position: row.position,
-      title: row.title,
-      description: row.description,
-      xpReward: row.xp_reward,
-      estimatedMinutes: row.estimated_minutes,
-      status: lessonMapStatus(lessonId, requires, completed),
-      missingPrerequisites: [...missingPrerequisites(lessonId, requires, completed)],
-      activeSessionId: row.active_session_id === null ? null : Number(row.active_session_id),
-      bestScore: row.best_score,
-    });
-  }
-  return map;
 }

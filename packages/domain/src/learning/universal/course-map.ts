@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { courseSectionsSchema } from '../../catalog/universal/catalog-views.ts';
 import { isLessonUnlocked, type PrerequisitesOf } from '../../catalog/universal/prerequisites.ts';
 
 export const LESSON_MAP_STATUSES = ['locked', 'unlocked', 'completed'] as const;
@@ -36,24 +37,6 @@ export const courseMapSchema = z.object({
   title: z.string(),
   description: z.string(),
   completionPercent: z.number().int(),
-  sections: z.array(
-    z.object({
-      id: z.number().int(),
-      position: z.number().int(),
-      title: z.string(),
-      description: z.string(),
-      units: z.array(
-        z.object({
-          id: z.number().int(),
-          position: z.number().int(),
-          title: z.string(),
-          description: z.string(),
-          icon: z.string(),
-          color: z.string(),
-          lessons: z.array(courseMapLessonSchema),
-        }),
-      ),
-    }),
-  ),
+  sections: courseSectionsSchema(courseMapLessonSchema),
 });
 export type CourseMap = z.infer<typeof courseMapSchema>;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { entityIdSchema } from '../../shared/universal/entity-id.ts';
 import { idempotencyKeySchema } from '../../shared/universal/idempotency.ts';
 import { exerciseAnswerSchema } from './check-answer.ts';
 
 // What a client sends to play a lesson (the learner and the clock come from the request context).
 // The API layer reuses these schemas as its procedure inputs.
 
-export const entityIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export { entityIdSchema };
 
 /** An hour on one exercise is already beyond any real attempt; more is a broken client. */
 export const MAX_TIME_SPENT_MS = 60 * 60 * 1000;
