@@ -46,6 +46,8 @@ describe('deleting a user', () => {
          where c.contype = 'f' and c.confrelid = 'users'::regclass and c.confdeltype = 'c'
          order by 1, 2`);
       expect(keys.map((key) => `${key.table}.${key.column}`)).toEqual([
+        'email_outbox.user_id',
+        'email_verification_tokens.user_id',
         'habit_completions.user_id',
         'habits.user_id',
         'idempotency_records.user_id',
@@ -72,12 +74,16 @@ describe('deleting a user', () => {
         'user_streak_days.user_id',
         'xp_events.user_id',
       ]);
-      // The game engine's own tables start empty in the fixture.
+      // The game engine's and email verification's tables start empty in the fixture.
       await run(`insert into lesson_sessions (user_id, lesson_id) values (${ID.alice}, ${ID.lesson1})`);
       await run(`insert into leaderboard_standings (board, scope, user_id, score, reached_at)
                  values ('xp_all_time', 'all', ${ID.alice}, 10, now())`);
       await run(`insert into idempotency_records (user_id, key, operation, request_hash)
                  values (${ID.alice}, 'cascade-key-1', 'lesson.complete', 'hash')`);
+      await run(`insert into email_verification_tokens (user_id, token_hash, expires_at)
+                 values (${ID.alice}, repeat('v', 64), now() + interval '1 day')`);
+      await run(`insert into email_outbox (user_id, recipient, subject, body)
+                 values (${ID.alice}, 'alice@example.test', 'Confirm', 'Hello')`);
       const aliceRows = {
         ...Object.fromEntries(
           keys.map((key) => [key.table, `${key.table} where ${key.column} = ${ID.alice}`]),

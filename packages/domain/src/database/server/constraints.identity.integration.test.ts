@@ -17,6 +17,13 @@ const db = useTestDatabase();
 const user = { email: 'carol@example.test', username: 'carol', daily_xp_goal: 20 };
 const session = { user_id: ID.bob, token_hash: 'b'.repeat(64), expires_at: sql(`now() + interval '1 day'`) };
 const oauth = { user_id: ID.bob, provider: 'github', provider_user_id: 'gh-bob' };
+const verification = {
+  user_id: ID.bob,
+  token_hash: 'c'.repeat(64),
+  expires_at: sql(`now() + interval '1 day'`),
+};
+const outbox = { user_id: ID.bob, recipient: 'bob@example.test', subject: 'Confirm', body: 'Hello' };
+const failure = { email_key: 'someone@example.test', window_started_at: sql('now()'), failures: 1 };
 
 describeConstraints(db, {
   tables: SUITE_TABLES.identity,
@@ -94,6 +101,49 @@ describeConstraints(db, {
       title: 'an OAuth account for a missing user',
       sql: insert('oauth_accounts', { ...oauth, user_id: 999 }),
     },
+    // email_verification_tokens
+    {
+      refusedBy: unique('email_verification_tokens_token_hash_unique'),
+      title: 'two verification links with the same token hash',
+      arrange: [insert('email_verification_tokens', verification)],
+      sql: insert('email_verification_tokens', { ...verification, user_id: ID.alice }),
+    },
+    {
+      refusedBy: check('email_verification_tokens_expire_after_creation'),
+      title: 'a verification link that expired before it was made',
+      sql: insert('email_verification_tokens', {
+        ...verification,
+        expires_at: sql(`now() - interval '1 second'`),
+      }),
+    },
+    {
+      refusedBy: foreignKey('email_verification_tokens_user_id_foreign'),
+      title: 'a verification link for a missing user',
+      sql: insert('email_verification_tokens', { ...verification, user_id: 999 }),
+    },
+    // email_outbox
+    {
+      refusedBy: check('email_outbox_subject_not_empty'),
+      title: 'a message without a subject',
+      sql: insert('email_outbox', { ...outbox, subject: '' }),
+    },
+    {
+      refusedBy: foreignKey('email_outbox_user_id_foreign'),
+      title: 'a message for a missing user',
+      sql: insert('email_outbox', { ...outbox, user_id: 999 }),
+    },
+    // sign_in_failures
+    {
+      refusedBy: unique('sign_in_failures_pkey'),
+      title: 'two failure counters for one email',
+      arrange: [insert('sign_in_failures', failure)],
+      sql: insert('sign_in_failures', failure),
+    },
+    {
+      refusedBy: check('sign_in_failures_failures_positive'),
+      title: 'a failure counter of 0',
+      sql: insert('sign_in_failures', { ...failure, failures: 0 }),
+    },
   ],
   accepted: [
     {
@@ -116,7 +166,14 @@ describeConstraints(db, {
     },
     {
       title: 'the valid rows the cases start from',
-      sql: [insert('users', user), insert('sessions', session), insert('oauth_accounts', oauth)],
+      sql: [
+        insert('users', user),
+        insert('sessions', session),
+        insert('oauth_accounts', oauth),
+        insert('email_verification_tokens', verification),
+        insert('email_outbox', outbox),
+        insert('sign_in_failures', failure),
+      ],
     },
   ],
 });

@@ -26,8 +26,11 @@ import { XpEvent } from '../../game/server/xp-event.entity.ts';
 import { HabitCompletion } from '../../habits/server/habit-completion.entity.ts';
 import { HabitStreak } from '../../habits/server/habit-streak.entity.ts';
 import { Habit } from '../../habits/server/habit.entity.ts';
+import { EmailOutboxMessage } from '../../identity/server/email-outbox-message.entity.ts';
+import { EmailVerificationToken } from '../../identity/server/email-verification-token.entity.ts';
 import { OAuthAccount } from '../../identity/server/oauth-account.entity.ts';
 import { Session } from '../../identity/server/session.entity.ts';
+import { SignInFailure } from '../../identity/server/sign-in-failure.entity.ts';
 import { User } from '../../identity/server/user.entity.ts';
 import { LessonSession } from '../../learning/server/lesson-session.entity.ts';
 import { UserCourse } from '../../learning/server/user-course.entity.ts';
@@ -49,6 +52,9 @@ export const ENTITIES = [
   User,
   OAuthAccount,
   Session,
+  EmailVerificationToken,
+  EmailOutboxMessage,
+  SignInFailure,
   // catalog
   Language,
   Course,

@@ -8,6 +8,7 @@ import { Migration20261126064239_habit_completion_counter } from './Migration202
 import { Migration20261126064853_habit_week_index } from './Migration20261126064853_habit_week_index.ts';
 import { Migration20261126070000_highlight_positions } from './Migration20261126070000_highlight_positions.ts';
 import { Migration20261126071251_streak_day_zone } from './Migration20261126071251_streak_day_zone.ts';
+import { Migration20261126080337_auth_verification_and_lockout } from './Migration20261126080337_auth_verification_and_lockout.ts';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126052103_init', class: Migration20261126052103_init },
@@ -21,4 +22,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126064853_habit_week_index', class: Migration20261126064853_habit_week_index },
   { name: 'Migration20261126070000_highlight_positions', class: Migration20261126070000_highlight_positions },
   { name: 'Migration20261126071251_streak_day_zone', class: Migration20261126071251_streak_day_zone },
+  {
+    name: 'Migration20261126080337_auth_verification_and_lockout',
+    class: Migration20261126080337_auth_verification_and_lockout,
+  },
 ];

@@ -52,7 +52,14 @@ export interface ConstraintSuite {
  * schema (cascades.integration.test.ts checks that none is left out).
  */
 export const SUITE_TABLES = {
-  identity: ['users', 'sessions', 'oauth_accounts'],
+  identity: [
+    'users',
+    'sessions',
+    'oauth_accounts',
+    'email_verification_tokens',
+    'email_outbox',
+    'sign_in_failures',
+  ],
   catalog: [
     'languages',
     'courses',
