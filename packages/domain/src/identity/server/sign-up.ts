@@ -21,12 +21,29 @@ export async function createAccount(
   options: NewAccountOptions = {},
 ): Promise<User> {
   const passwordHash = await hashPassword(input.password);
+  return insertAccount(em, { email: input.email, username: input.username, passwordHash }, now, options);
+}
+
+export interface NewAccountFields {
+  readonly email: string;
+  readonly username: string;
+  /** Null for an account that signs in only through OAuth providers. */
+  readonly passwordHash: string | null;
+}
+
+/** The insert behind every way of creating an account (sign-up, OAuth sign-in). */
+export async function insertAccount(
+  em: EntityManager,
+  fields: NewAccountFields,
+  now: Date,
+  options: NewAccountOptions = {},
+): Promise<User> {
   try {
     return await em.transactional(async (tx) => {
       const user = tx.create(User, {
-        email: input.email,
-        username: input.username,
-        passwordHash,
+        email: fields.email,
+        username: fields.username,
+        passwordHash: fields.passwordHash,
         role: options.role ?? 'learner',
         isVerified: options.isVerified ?? false,
         createdAt: now,
