@@ -49,13 +49,20 @@ export async function callerFor(
   );
 }
 
-/** Signs up a new learner through the API and returns a caller acting as them. */
-export async function signedUpLearner(db: TestDatabase, overrides: Partial<SignUpInput> = {}) {
+/**
+ * Signs up a new learner through the API and returns a caller acting as them; `options` (a clock,
+ * ports) apply to the sign-up and to the returned caller.
+ */
+export async function signedUpLearner(
+  db: TestDatabase,
+  overrides: Partial<SignUpInput> = {},
+  options: Omit<CallerOptions, 'cookies'> = {},
+) {
   const input = uniqueSignUpInput(overrides);
   const cookies = new CookieRecorder();
-  const account = await (await callerFor(db, null, cookies)).auth.signUp(input);
+  const account = await (await callerFor(db, null, { ...options, cookies })).auth.signUp(input);
   if (!cookies.token) throw new Error('sign-up set no session cookie');
-  return { input, account, token: cookies.token, caller: await callerFor(db, cookies.token) };
+  return { input, account, token: cookies.token, caller: await callerFor(db, cookies.token, options) };
 }
 
 /** Creates a fresh admin account and returns a caller signed in as them. */

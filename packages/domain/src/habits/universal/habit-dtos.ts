@@ -16,6 +16,8 @@ export const habitSchema = z.object({
 });
 export type HabitDto = z.infer<typeof habitSchema>;
 
+export const habitListSchema = z.array(habitSchema);
+
 export const habitStreakSchema = z.object({
   current: z.number().int(),
   longest: z.number().int(),

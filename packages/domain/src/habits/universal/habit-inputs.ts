@@ -121,6 +121,14 @@ export const habitHeatmapInputSchema = z.object({
 });
 export type HabitHeatmapInput = z.input<typeof habitHeatmapInputSchema>;
 
+export const listHabitsInputSchema = z
+  .object({
+    /** Archived habits too, so that one can be restored. */
+    includeArchived: z.boolean().default(false),
+  })
+  .prefault({});
+export type ListHabitsInput = z.input<typeof listHabitsInputSchema>;
+
 export const habitTrendsInputSchema = z.object({
   /** One habit, or every active habit together when omitted. */
   habitId: habitIdSchema.optional(),
