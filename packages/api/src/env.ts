@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { oauthEnvShape, refineOAuthEnv } from './oauth/provider-config.ts';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 // Every variable the server reads, validated once at start; `.env.example` documents each.
-export const envSchema = z.object({
+const envObject = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).optional(),
@@ -25,7 +26,11 @@ export const envSchema = z.object({
   SEED_ON_START: flag.default(true),
   /** Read by the seed (see seedConfigFromEnv); validated here so a typo fails at start. */
   SEED_DEMO_ACCOUNTS: flag.optional(),
+  /** PUBLIC_URL, AUTH_SECRET and the OAuth/OIDC providers (see oauth/provider-config.ts). */
+  ...oauthEnvShape,
 });
+// Checks across variables: OAuth client ids come with their secrets, provider ids are unique.
+export const envSchema = envObject.superRefine(refineOAuthEnv);
 export type Env = z.infer<typeof envSchema>;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
