@@ -132,3 +132,14 @@ export async function generateData(
   await client.query('analyze');
   return { timings, heavyUserId, firstUserId: firstUser };
 }
+
+/** The ids generateData returned, read back from a kept database that already holds the scale. */
+export async function findGeneratedScale(
+  client: pg.ClientBase,
+): Promise<{ heavyUserId: number; firstUserId: number }> {
+  const { rows } = await client.query<{ first: string }>(
+    `select min(id) as first from users where email like 'bench%'`,
+  );
+  const firstUserId = Number(rows[0]?.first);
+  return { heavyUserId: firstUserId, firstUserId };
+}

@@ -1,20 +1,26 @@
 // `pnpm bench`: builds the benchmark scale on a fresh database, then measures each hot path
-// through the services beside a minimal raw `pg` implementation of the same work, in the same
-// process and run, and writes the figures to docs/benchmarks.md.
+// through the services beside a minimal raw `pg` implementation of the same work (same process,
+// same run), then through the whole HTTP + tRPC + auth stack beside a raw node:http + pg server
+// under concurrent load, and writes the figures to docs/benchmarks.md.
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createOrmConfig } from '@questline/domain/database/server/orm-config';
 import pg from 'pg';
 import { openBenchDatabase } from './bench-database.ts';
 import type { BenchContext } from './context.ts';
-import { generateData, SCALE } from './generate-data.ts';
-import { measure, round } from './measure.ts';
+import { findGeneratedScale, generateData, SCALE } from './generate-data.ts';
+import { HTTP_PATHS } from './http/http-paths.ts';
+import { runHttpPaths } from './http/http-bench.ts';
+import { round } from './measure.ts';
 import { BENCH_PATHS } from './paths.ts';
-import { writeReport, type PathResult } from './report.ts';
+import { writeReport } from './report.ts';
+import { runServicePaths } from './service-bench.ts';
+import { readSettings, selected } from './settings.ts';
 
 const POOL_SIZE = 8;
 const CONCURRENCY = 4;
 
 async function main(): Promise<void> {
+  const settings = readSettings();
   const database = await openBenchDatabase();
   console.log(`[bench] database: ${database.description}`);
   const pool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
@@ -23,9 +29,13 @@ async function main(): Promise<void> {
   try {
     const client = await pool.connect();
     const generationStarted = performance.now();
-    const generated = await generateData(client).finally(() => client.release());
+    const generated = await (
+      database.generated
+        ? findGeneratedScale(client).then((ids) => ({ ...ids, timings: {} }))
+        : generateData(client)
+    ).finally(() => client.release());
     const generationMs = round(performance.now() - generationStarted);
-    console.log(`[bench] generated in ${generationMs} ms:`, generated.timings);
+    if (!database.generated) console.log(`[bench] generated in ${generationMs} ms:`, generated.timings);
 
     const ctx: BenchContext = {
       pool,
@@ -35,33 +45,25 @@ async function main(): Promise<void> {
       heavyUserId: generated.heavyUserId,
       now: new Date(),
     };
-    const results: PathResult[] = [];
-    // BENCH_ONLY=dashboard,quiz runs the paths whose names contain one of the words.
-    const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
-    const paths = only
-      ? BENCH_PATHS.filter((path) => only.some((word) => path.name.includes(word)))
-      : BENCH_PATHS;
-    for (const path of paths) {
-      await path.prepare?.(ctx);
-      const options = { iterations: path.iterations, concurrency: CONCURRENCY };
-      const raw = await measure(`${path.name} (raw pg)`, (i) => path.raw(ctx, i), options);
-      const service = await measure(`${path.name} (service)`, (i) => path.service(ctx, i), options);
-      const result: PathResult = {
-        path,
-        raw,
-        service,
-        ratio: round(service.throughputPerSecond / raw.throughputPerSecond),
-      };
-      results.push(result);
-      console.log(
-        `[bench] ${path.name}: service ${service.throughputPerSecond}/s p50 ${service.p50Ms} ms p99 ${service.p99Ms} ms | ` +
-          `raw ${raw.throughputPerSecond}/s p50 ${raw.p50Ms} ms p99 ${raw.p99Ms} ms | ratio ${result.ratio}`,
-      );
+    const servicePaths = settings.httpOnly ? [] : selected(BENCH_PATHS, settings.only, (p) => [p.name]);
+    const results = await runServicePaths(ctx, servicePaths, CONCURRENCY);
+    const httpResults = await runHttpPaths(
+      selected(HTTP_PATHS, settings.only, (p) => [p.name, p.procedure]),
+      { ...ctx, databaseUrl: database.url, poolSize: POOL_SIZE, ...settings.http },
+    );
+    const failed = httpResults.filter((result) => result.api.failures || result.raw.failures);
+    if (failed.length) {
+      // Failed requests make the figures meaningless: keep the last report rather than publish them.
+      process.exitCode = 1;
+      console.error(`[bench] requests failed on: ${failed.map((result) => result.path.name).join(', ')}`);
+      return;
     }
-    // A partial run (BENCH_ONLY) prints its figures but leaves the report of the last full run.
-    if (!only)
+    // A partial run (BENCH_ONLY, BENCH_HTTP_ONLY, a kept database) prints its figures only.
+    if (!settings.only && !settings.httpOnly && !database.generated)
       await writeReport({
         results,
+        httpResults,
+        http: settings.http,
         generationTimings: generated.timings,
         generationMs,
         concurrency: CONCURRENCY,

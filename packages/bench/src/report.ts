@@ -3,7 +3,11 @@ import { cpus, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchPath } from './context.ts';
 import { SCALE, type GenerationTimings } from './generate-data.ts';
+import type { HttpPathResult } from './http/http-bench.ts';
+import { HTTP_TARGETS } from './http/http-path.ts';
 import type { Measurement } from './measure.ts';
+import type { BenchSettings } from './settings.ts';
+import { describeTargets, missList, verdict } from './verdict.ts';
 
 export interface PathResult {
   readonly path: BenchPath;
@@ -15,55 +19,78 @@ export interface PathResult {
 
 export interface Report {
   readonly results: readonly PathResult[];
+  readonly httpResults: readonly HttpPathResult[];
+  readonly http: BenchSettings['http'];
   readonly generationTimings: GenerationTimings;
   readonly generationMs: number;
   readonly concurrency: number;
   readonly poolSize: number;
 }
 
-function verdict(result: PathResult): string {
-  const misses: string[] = [];
-  const { minRatio, maxP99Ms } = result.path.targets;
-  if (minRatio !== undefined && result.ratio < minRatio) misses.push(`ratio ${result.ratio} < ${minRatio}`);
-  if (maxP99Ms !== undefined && result.service.p99Ms > maxP99Ms)
-    misses.push(`p99 ${result.service.p99Ms} ms > ${maxP99Ms} ms`);
-  return misses.length ? `missed: ${misses.join(', ')}` : 'met';
+const serviceVerdict = (r: PathResult) => verdict(r.path.targets, r.ratio, r.service.p99Ms);
+const httpVerdict = (r: HttpPathResult) => verdict(HTTP_TARGETS, r.ratio, r.api.p99Ms);
+
+function serviceSection(report: Report): string {
+  const rows = report.results.map(
+    (r) =>
+      `| ${r.path.name} | ${r.service.throughputPerSecond} | ${r.service.p50Ms} | ${r.service.p99Ms} | ` +
+      `${r.raw.throughputPerSecond} | ${r.raw.p50Ms} | ${r.raw.p99Ms} | **${r.ratio}×** | ${describeTargets(r.path.targets)} | ${serviceVerdict(r)} |`,
+  );
+  return `| path | service /s | p50 ms | p99 ms | raw /s | p50 ms | p99 ms | ratio | target | result |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |
+${rows.join('\n')}`;
 }
 
-const target = (path: BenchPath) =>
-  [
-    path.targets.minRatio !== undefined ? `≥ ${path.targets.minRatio}× raw` : '',
-    path.targets.maxP99Ms !== undefined ? `p99 ≤ ${path.targets.maxP99Ms} ms` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-
-function misses(results: readonly PathResult[]): string {
-  const missed = results.filter((result) => verdict(result) !== 'met');
-  if (!missed.length) return '\nEvery target is met.\n';
-  const lines = missed.map(
-    (result) =>
-      `- **${result.path.name}** (${verdict(result)}): ${result.path.whenMissed ?? 'no analysis yet.'}`,
+function httpSection(report: Report): string {
+  const { connections, seconds, warmupSeconds } = report.http;
+  const rows = report.httpResults.map(
+    (r) =>
+      `| ${r.path.name} | \`${r.path.procedure}\` | ${r.api.throughputPerSecond} | ${r.api.p50Ms} | ${r.api.p99Ms} | ` +
+      `${r.raw.throughputPerSecond} | ${r.raw.p50Ms} | ${r.raw.p99Ms} | **${r.ratio}×** | ${describeTargets(HTTP_TARGETS)} | ${httpVerdict(r)} |`,
   );
-  return `\n## Where a target is missed, and why\n\n${lines.join('\n')}\n`;
+  return `## Through HTTP + tRPC + auth (${connections} connections)
+
+The production request listener (\`createRequestListener\`: HTTP, tRPC with superjson, the session
+cookie resolved per request, zod input and output, the service) beside a raw \`node:http\` + \`pg\`
+server that takes the same request shape, resolves the session with the same SQL and runs the raw
+implementation above. Each server runs in its own child process with a pool of ${report.poolSize} connections;
+autocannon loads it from the bench process with ${connections} connections for ${seconds} s after a ${warmupSeconds} s warm-up,
+every request signed in as one of ${(SCALE.users / 2).toLocaleString('en')} learners per side, rewarding mutations with a fresh
+idempotency key and their own prepared lesson run or habit. Every request answered 2xx. The API
+runs on PostgreSQL alone (no Redis), so both sides read the same tables.
+
+| path | procedure | API /s | p50 ms | p99 ms | raw /s | p50 ms | p99 ms | ratio | target | result |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |
+${rows.join('\n')}`;
+}
+
+function missesSection(report: Report): string {
+  const service = missList(
+    report.results.map((r) => ({ name: r.path.name, verdict: serviceVerdict(r), why: r.path.whenMissed })),
+  );
+  const http = missList(
+    report.httpResults.map((r) => ({
+      name: `${r.path.name}, through HTTP`,
+      verdict: httpVerdict(r),
+      why: r.path.whenMissed,
+    })),
+  );
+  const lines = [service, http].filter(Boolean).join('\n');
+  return lines ? `## Where a target is missed, and why\n\n${lines}\n` : 'Every target is met.\n';
 }
 
 /** Rewrites docs/benchmarks.md with this run's figures, machine and date. */
 export async function writeReport(report: Report): Promise<void> {
   const file = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
   const cpu = cpus();
-  const rows = report.results.map(
-    (r) =>
-      `| ${r.path.name} | ${r.service.throughputPerSecond} | ${r.service.p50Ms} | ${r.service.p99Ms} | ` +
-      `${r.raw.throughputPerSecond} | ${r.raw.p50Ms} | ${r.raw.p99Ms} | **${r.ratio}×** | ${target(r.path)} | ${verdict(r)} |`,
-  );
   const generation = Object.entries(report.generationTimings).map(([step, ms]) => `${step} ${ms} ms`);
   const text = `# Benchmarks
 
 Written by \`pnpm bench\` (packages/bench); the numbers below are the latest run. Each hot path runs
 through the real service (MikroORM EntityManager forked per call, the service's own transaction
 and SQL) and through a minimal raw \`pg\` implementation of the same work, in the same process and
-run, against the same database; the ratio is service throughput over raw throughput.
+run, against the same database; the ratio is service throughput over raw throughput. The second
+table runs the same paths through the whole HTTP stack under concurrent load.
 
 - Date: ${new Date().toISOString()}
 - Machine: ${type()}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}
@@ -71,10 +98,11 @@ run, against the same database; the ratio is service throughput over raw through
 - Scale: ${SCALE.users.toLocaleString('en')} users, ${SCALE.quizAttempts.toLocaleString('en')} quiz attempts, ${SCALE.reactions.toLocaleString('en')} reactions on ${SCALE.posts.toLocaleString('en')} posts, one user with ${SCALE.habits.toLocaleString('en')} habits × ${SCALE.habitYears} years of completions
 - Data generation: ${report.generationMs} ms in all (${generation.join(', ')}); target for the attempts ≤ 60 s
 
-| path | service /s | p50 ms | p99 ms | raw /s | p50 ms | p99 ms | ratio | target | result |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |
-${rows.join('\n')}
-${misses(report.results)}`;
+${serviceSection(report)}
+
+${httpSection(report)}
+
+${missesSection(report)}`;
   writeFileSync(file, text);
   console.log(`[bench] wrote ${file}`);
 }

@@ -1,6 +1,7 @@
 import { checkInHabit } from '@questline/domain/habits/server/check-in-habit';
 import { isoWeekOf } from '@questline/domain/game/universal/leaderboards';
 import { addDays, toLocalDate } from '@questline/domain/game/universal/local-day';
+import type pg from 'pg';
 import { rawUser, serviceUser, WARMUP_CALLS, type BenchContext, type BenchPath } from '../context.ts';
 import { inTransaction, rawIdempotency, rawRewards } from '../raw-rewards.ts';
 
@@ -27,13 +28,18 @@ async function habitOf(ctx: BenchContext, userId: number): Promise<number> {
   return Number(habit.rows[0]?.id);
 }
 
-async function rawCheckIn(ctx: BenchContext, i: number) {
-  const userId = rawUser(ctx, i);
-  const habitId = await habitOf(ctx, userId);
-  const now = new Date();
-  const today = toLocalDate(now, 'UTC');
-  return inTransaction(ctx.pool, async (client) => {
-    const idempotency = await rawIdempotency(client, userId, `bench-raw-habit-${habitId}`, 'habit.check_in');
+export interface RawCheckIn {
+  readonly userId: number;
+  readonly habitId: number;
+  /** The learner's local day being checked in (their today). */
+  readonly today: string;
+  readonly idempotencyKey: string;
+  readonly now: Date;
+}
+
+export function rawCheckInHabit(pool: pg.Pool, { userId, habitId, today, idempotencyKey, now }: RawCheckIn) {
+  return inTransaction(pool, async (client) => {
+    const idempotency = await rawIdempotency(client, userId, idempotencyKey, 'habit.check_in');
     await client.query('select 1 from users where id = $1 for no key update', [userId]);
     const habit = await client.query(
       `select h.*, u.timezone from habits h join users u on u.id = h.user_id where h.id = $1 and h.user_id = $2 for update of h`,
@@ -96,7 +102,18 @@ export const checkInHabitPath: BenchPath = {
     "The service validates the date against the learner's local day, recomputes the habit streak window with the rule and settles XP by the day's state; the raw side writes the streak row directly.",
   iterations: ITERATIONS,
   prepare: prepareHabits,
-  raw: (ctx, i) => rawCheckIn(ctx, i),
+  raw: async (ctx, i) => {
+    const userId = rawUser(ctx, i);
+    const habitId = await habitOf(ctx, userId);
+    const now = new Date();
+    return rawCheckInHabit(ctx.pool, {
+      userId,
+      habitId,
+      today: toLocalDate(now, 'UTC'),
+      idempotencyKey: `bench-raw-habit-${habitId}`,
+      now,
+    });
+  },
   service: async (ctx, i) => {
     const userId = serviceUser(ctx, i);
     const habitId = await habitOf(ctx, userId);

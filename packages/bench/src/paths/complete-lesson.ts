@@ -1,6 +1,7 @@
 import { completeLesson } from '@questline/domain/learning/server/complete-lesson';
 import { isoWeekOf } from '@questline/domain/game/universal/leaderboards';
 import { toLocalDate } from '@questline/domain/game/universal/local-day';
+import type pg from 'pg';
 import { rawUser, serviceUser, WARMUP_CALLS, type BenchContext, type BenchPath } from '../context.ts';
 import { inTransaction, rawIdempotency, rawRewards } from '../raw-rewards.ts';
 
@@ -29,17 +30,19 @@ async function runOf(ctx: BenchContext, userId: number): Promise<number> {
   return Number(run.rows[0]?.id);
 }
 
-async function rawComplete(ctx: BenchContext, i: number) {
-  const userId = rawUser(ctx, i);
-  const sessionId = await runOf(ctx, userId);
-  const now = new Date();
-  return inTransaction(ctx.pool, async (client) => {
-    const idempotency = await rawIdempotency(
-      client,
-      userId,
-      `bench-raw-lesson-${sessionId}`,
-      'lesson.complete',
-    );
+export interface RawLessonCompletion {
+  readonly userId: number;
+  readonly sessionId: number;
+  readonly idempotencyKey: string;
+  readonly now: Date;
+}
+
+export function rawCompleteLesson(
+  pool: pg.Pool,
+  { userId, sessionId, idempotencyKey, now }: RawLessonCompletion,
+) {
+  return inTransaction(pool, async (client) => {
+    const idempotency = await rawIdempotency(client, userId, idempotencyKey, 'lesson.complete');
     const run = await client.query<{ lesson_id: string }>(
       `select lesson_id from lesson_sessions where id = $1 and user_id = $2 and status = 'active' for update`,
       [sessionId, userId],
@@ -102,7 +105,16 @@ export const completeLessonPath: BenchPath = {
     "The service does work the raw side skips: zod parsing of the request, superjson for the stored response, the study streak recomputed from the learner's stored days by the pure rule (the raw side only appends the day), the unlock check walking each rule in JS, and MikroORM's per-statement overhead (knex formatting, result mapping) on about 20 statements.",
   iterations: ITERATIONS,
   prepare: prepareRuns,
-  raw: (ctx, i) => rawComplete(ctx, i),
+  raw: async (ctx, i) => {
+    const userId = rawUser(ctx, i);
+    const sessionId = await runOf(ctx, userId);
+    return rawCompleteLesson(ctx.pool, {
+      userId,
+      sessionId,
+      idempotencyKey: `bench-raw-lesson-${sessionId}`,
+      now: new Date(),
+    });
+  },
   service: async (ctx, i) => {
     const userId = serviceUser(ctx, i);
     const sessionId = await runOf(ctx, userId);

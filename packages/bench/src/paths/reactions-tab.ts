@@ -3,19 +3,20 @@ import {
   reactionsTabFloorQuery,
   reactionsTabPageQuery,
 } from '@questline/domain/social/server/reactions';
-import { userFor, type BenchContext, type BenchPath } from '../context.ts';
+import type pg from 'pg';
+import { userFor, type BenchPath } from '../context.ts';
 import { toPgPlaceholders } from '../pg-sql.ts';
 
 // The first page of a learner's reactions tab (20 posts): the 8192-reaction floor, then one
 // range of ix_reactions_user_created. The raw side sends the very same SQL through plain pg.
-async function rawReactionsTab(ctx: BenchContext, userId: number) {
+export async function rawReactionsTab(pool: pg.Pool, userId: number) {
   const floorQuery = reactionsTabFloorQuery(userId);
-  const floor = await ctx.pool.query<{ at: string; id: string }>(toPgPlaceholders(floorQuery.sql), [
+  const floor = await pool.query<{ at: string; id: string }>(toPgPlaceholders(floorQuery.sql), [
     ...floorQuery.params,
   ]);
   const row = floor.rows[0];
   const page = reactionsTabPageQuery(userId, null, row ? { at: row.at, id: Number(row.id) } : null, 21);
-  const result = await ctx.pool.query(toPgPlaceholders(page.sql), [...page.params]);
+  const result = await pool.query(toPgPlaceholders(page.sql), [...page.params]);
   return result.rows.slice(0, 20);
 }
 
@@ -23,6 +24,6 @@ export const reactionsTabPath: BenchPath = {
   name: 'reactions tab page (1,000,000 reactions)',
   targets: { minRatio: 0.7, maxP99Ms: 10 },
   iterations: 2000,
-  raw: (ctx, i) => rawReactionsTab(ctx, userFor(ctx, i)),
+  raw: (ctx, i) => rawReactionsTab(ctx.pool, userFor(ctx, i)),
   service: (ctx, i) => getReactionsTab(ctx.orm.em.fork(), userFor(ctx, i), { limit: 20 }),
 };

@@ -2,6 +2,7 @@ import { submitQuiz } from '@questline/domain/quiz/server/submit-quiz';
 import type { AnswerLetter } from '@questline/domain/quiz/universal/exam-types';
 import { isoWeekOf } from '@questline/domain/game/universal/leaderboards';
 import { toLocalDate } from '@questline/domain/game/universal/local-day';
+import type pg from 'pg';
 import { rawUser, serviceUser, type BenchContext, type BenchPath } from '../context.ts';
 import { inTransaction, rawIdempotency, rawRewards } from '../raw-rewards.ts';
 
@@ -25,12 +26,16 @@ const answersFor = (items: { id: number; correct: AnswerLetter }[], i: number) =
     timeSpentSeconds: 20,
   }));
 
-async function rawSubmit(ctx: BenchContext, i: number) {
-  const userId = rawUser(ctx, i);
-  const answers = answersFor(await bank(ctx), i);
-  const now = new Date();
-  return inTransaction(ctx.pool, async (client) => {
-    const idempotency = await rawIdempotency(client, userId, `bench-raw-quiz-${i}-${userId}`, 'quiz.submit');
+export interface RawQuizSubmission {
+  readonly userId: number;
+  readonly answers: readonly { questionId: number; answer: AnswerLetter; timeSpentSeconds: number }[];
+  readonly idempotencyKey: string;
+  readonly now: Date;
+}
+
+export function rawSubmitQuiz(pool: pg.Pool, { userId, answers, idempotencyKey, now }: RawQuizSubmission) {
+  return inTransaction(pool, async (client) => {
+    const idempotency = await rawIdempotency(client, userId, idempotencyKey, 'quiz.submit');
     const checked = await client.query<{ id: string; exam_type: string; correct_answer: string }>(
       `select id, exam_type, correct_answer from questions where id = any($1::bigint[])`,
       [answers.map((a) => a.questionId)],
@@ -113,7 +118,13 @@ export const submitQuizPath: BenchPath = {
   whenMissed:
     'As for lessons: request parsing, the streak recomputation, the unlock check in JS and per-statement ORM overhead; the SQL itself is the same.',
   iterations: 600,
-  raw: (ctx, i) => rawSubmit(ctx, i),
+  raw: async (ctx, i) =>
+    rawSubmitQuiz(ctx.pool, {
+      userId: rawUser(ctx, i),
+      answers: answersFor(await bank(ctx), i),
+      idempotencyKey: `bench-raw-quiz-${i}-${rawUser(ctx, i)}`,
+      now: new Date(),
+    }),
   service: async (ctx, i) =>
     submitQuiz(ctx.orm.em.fork(), {
       userId: serviceUser(ctx, i),

@@ -1,0 +1,29 @@
+import { levelProgress } from '@questline/domain/game/universal/level';
+import type pg from 'pg';
+import { learnerFeed } from '../feeds.ts';
+import { defineHttpPath } from '../http-path.ts';
+
+// The lightest authenticated read: one profile row by key. Through the stack it is mostly the
+// fixed cost every request pays (HTTP, tRPC, the session lookup, output validation, superjson).
+async function rawPlayerSummary(pool: pg.Pool, userId: number) {
+  const { rows } = await pool.query<{
+    xp: number;
+    study_streak_current: number;
+    study_streak_longest: number;
+  }>('select u0.* from user_profiles as u0 where u0.user_id = $1 limit 1', [userId]);
+  const profile = rows[0];
+  if (!profile) return null;
+  return {
+    ...levelProgress(profile.xp),
+    studyStreakCurrent: profile.study_streak_current,
+    studyStreakLongest: profile.study_streak_longest,
+  };
+}
+
+export const playerSummaryHttpPath = defineHttpPath({
+  name: 'player summary (one row: the fixed cost of a request)',
+  procedure: 'game.summary',
+  kind: 'query',
+  feed: (setup, side) => Promise.resolve(learnerFeed(setup, side)),
+  raw: (pool, userId) => rawPlayerSummary(pool, userId),
+});
