@@ -18,6 +18,10 @@ export type StartLessonInput = z.infer<typeof startLessonInputSchema>;
 export const activeLessonInputSchema = startLessonInputSchema;
 export type ActiveLessonInput = z.infer<typeof activeLessonInputSchema>;
 
+/** A run of the learner's own, in any state (the player reopens it, or shows the summary). */
+export const lessonSessionInputSchema = z.object({ sessionId: entityIdSchema });
+export type LessonSessionInput = z.infer<typeof lessonSessionInputSchema>;
+
 export const answerExerciseInputSchema = z.object({
   sessionId: entityIdSchema,
   exerciseId: entityIdSchema,
