@@ -9,6 +9,7 @@ import {
   normalizePostBody,
   reactionCountsSchema,
   type CreatePostInput,
+  type DeletedPost,
   type FeedInput,
   type FeedPage,
   type FeedPost,
@@ -67,9 +68,9 @@ export async function createPost(
  * Deletes one of the learner's own posts, with its reactions and highlights (ON DELETE CASCADE;
  * the trigger closes the gap in the highlight positions).
  */
-export async function deletePost(em: EntityManager, userId: number, postId: number): Promise<void> {
+export async function deletePost(em: EntityManager, userId: number, postId: number): Promise<DeletedPost> {
   const input = parseInput(deletePostInputSchema, { postId });
-  await em.transactional(async (tx) => {
+  return em.transactional(async (tx) => {
     await lockHighlightOwner(tx, userId);
     const [post] = await tx.execute<{ author_id: string }[]>(
       'select author_id from posts where id = ? for update',
@@ -82,6 +83,7 @@ export async function deletePost(em: EntityManager, userId: number, postId: numb
       });
     }
     await tx.execute('delete from posts where id = ?', [input.postId]);
+    return { postId: input.postId, deleted: true as const };
   });
 }
 

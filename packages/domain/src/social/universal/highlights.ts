@@ -20,3 +20,6 @@ export const highlightSchema = z.object({
   postCreatedAt: z.date(),
 });
 export type Highlight = z.infer<typeof highlightSchema>;
+
+/** A learner's highlights in position order (0..n−1). */
+export const highlightListSchema = z.array(highlightSchema);

@@ -15,6 +15,9 @@ export type CreatePostInput = z.infer<typeof createPostInputSchema>;
 
 export const deletePostInputSchema = z.object({ postId: postIdSchema });
 
+export const deletedPostSchema = z.object({ postId: z.number().int(), deleted: z.literal(true) });
+export type DeletedPost = z.infer<typeof deletedPostSchema>;
+
 export const feedInputSchema = z.object({
   /** From the previous page's `nextCursor`; absent for the first page. */
   cursor: pageCursorSchema.nullish(),
