@@ -6,6 +6,10 @@ import {
   type AuthenticatedUser,
   type RequestMeta,
 } from '@questline/domain/identity/server/sessions';
+import type { OAuthProviderSummary } from '@questline/domain/identity/universal/oauth';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth-settings.ts';
+import { createInProcessRateLimiter } from './rate-limit/in-process-limiter.ts';
+import type { RateLimiter } from './rate-limit/rate-limiter.ts';
 
 /** Sets or clears the session cookie on the response; tests pass a recorder instead. */
 export interface SessionCookieWriter {
@@ -24,6 +28,11 @@ export interface Context {
   readonly sessionCookie: SessionCookieWriter;
   /** Redis-backed standings mirror and stats cache when configured; empty otherwise. */
   readonly ports: ProgressPorts;
+  /** The OAuth/OIDC providers configured for sign-in (id and label). */
+  readonly oauthProviders: readonly OAuthProviderSummary[];
+  /** Counts sign-in and sign-up attempts per client (Redis when configured, else in process). */
+  readonly rateLimiter: RateLimiter;
+  readonly auth: AuthSettings;
 }
 
 export interface InnerContextOptions {
@@ -34,6 +43,10 @@ export interface InnerContextOptions {
   readonly meta?: RequestMeta;
   readonly sessionCookie?: SessionCookieWriter;
   readonly ports?: ProgressPorts;
+  readonly oauthProviders?: readonly OAuthProviderSummary[];
+  /** Default: a limiter of this context alone, so it limits nothing across requests (tests). */
+  readonly rateLimiter?: RateLimiter;
+  readonly auth?: AuthSettings;
 }
 
 const ignoreCookies: SessionCookieWriter = { set: () => undefined, clear: () => undefined };
@@ -52,5 +65,8 @@ export async function createInnerContext(options: InnerContextOptions): Promise<
     user,
     sessionCookie: options.sessionCookie ?? ignoreCookies,
     ports: options.ports ?? {},
+    oauthProviders: options.oauthProviders ?? [],
+    rateLimiter: options.rateLimiter ?? createInProcessRateLimiter(),
+    auth: options.auth ?? DEFAULT_AUTH_SETTINGS,
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { oauthEnvShape, refineOAuthEnv } from './oauth/provider-config.ts';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const count = z.coerce.number().int().positive();
 
 // Every variable the server reads, validated once at start; `.env.example` documents each.
 const envObject = z.object({
@@ -26,6 +27,14 @@ const envObject = z.object({
   SEED_ON_START: flag.default(true),
   /** Read by the seed (see seedConfigFromEnv); validated here so a typo fails at start. */
   SEED_DEMO_ACCOUNTS: flag.optional(),
+  /** Sign-in and sign-up attempts allowed per client address and window (see auth-settings.ts). */
+  SIGN_IN_RATE_LIMIT: count.default(10),
+  SIGN_IN_RATE_WINDOW_SECONDS: count.default(60),
+  SIGN_UP_RATE_LIMIT: count.default(5),
+  SIGN_UP_RATE_WINDOW_SECONDS: count.default(600),
+  /** Failed sign-ins allowed per email and window; past them the email is locked until it ends. */
+  SIGN_IN_FAILURE_LIMIT: count.default(100),
+  SIGN_IN_FAILURE_WINDOW_SECONDS: count.default(3600),
   /** PUBLIC_URL, AUTH_SECRET and the OAuth/OIDC providers (see oauth/provider-config.ts). */
   ...oauthEnvShape,
 });

@@ -2,6 +2,7 @@ import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { DomainErrorKind } from '@questline/domain/shared/universal/domain-error';
 import { DomainError } from '@questline/domain/shared/universal/domain-error';
 import { ZodError } from 'zod';
+import { retryAfterSecondsOf } from './rate-limit/retry-after.ts';
 
 const TRPC_CODE_BY_KIND: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
   BAD_INPUT: 'BAD_REQUEST',
@@ -29,6 +30,8 @@ export interface ErrorData {
   readonly path: string | null;
   readonly issues: ErrorIssue[];
   readonly requestId: string | null;
+  /** On a rate-limit refusal: how long to wait before trying again. */
+  readonly retryAfterSeconds?: number;
 }
 
 /**
@@ -45,7 +48,11 @@ export function describeError(
   const cause = error.cause;
   if (cause instanceof DomainError) {
     const issues = cause.details.path ? [{ path: [...cause.details.path], message: cause.message }] : [];
-    return { message: cause.message, data: { ...base, code: cause.code, issues } };
+    const retryAfterSeconds = retryAfterSecondsOf(error);
+    return {
+      message: cause.message,
+      data: { ...base, code: cause.code, issues, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
+    };
   }
   if (cause instanceof ZodError) {
     const issues = cause.issues.map((issue) => ({

@@ -2,11 +2,16 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { authSettingsFromEnv } from '../auth-settings.ts';
 import { createInnerContext, type SessionCookieWriter } from '../context.ts';
 import type { Env } from '../env.ts';
+import { createOAuthRoutes, OAUTH_ROUTE_PREFIX } from '../oauth/routes.ts';
 import type { RedisHandle } from '../redis.ts';
 import { createRedisStandingsMirror } from '../redis/standings-mirror.ts';
 import { createRedisStatsCache } from '../redis/stats-cache.ts';
+import { createInProcessRateLimiter } from '../rate-limit/in-process-limiter.ts';
+import { createRedisRateLimiter } from '../rate-limit/redis-limiter.ts';
+import { retryAfterHeaders } from '../rate-limit/retry-after.ts';
 import { appRouter } from '../root.ts';
 import { expiredSessionCookie, readSessionToken, sessionCookie } from './cookies.ts';
 import { databaseHealth, liveness, readiness, type HealthDeps, type HealthReport } from './health.ts';
@@ -44,6 +49,11 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
         statsCache: createRedisStatsCache(options.redis.client),
       }
     : {};
+  const rateLimiter = options.redis
+    ? createRedisRateLimiter(options.redis.client, createInProcessRateLimiter())
+    : createInProcessRateLimiter();
+  const auth = authSettingsFromEnv(env);
+  const oauth = createOAuthRoutes({ orm, env });
   const web = singlePageApp(options.webDist, 'web');
   const admin = singlePageApp(options.adminDist, 'admin');
 
@@ -52,6 +62,7 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
     basePath: '/trpc/',
     maxBodySize: env.BODY_LIMIT_BYTES,
     maxBatchSize: env.MAX_BATCH_SIZE,
+    responseMeta: retryAfterHeaders,
     createContext: ({ req, res }) => {
       const { requestId, secureCookies } = state.get(req) ?? {
         requestId: randomUUID(),
@@ -69,6 +80,9 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
         meta: { userAgent: req.headers['user-agent'], ip: clientIp(req, env.TRUST_PROXY) },
         sessionCookie: sessionCookieWriter,
         ports,
+        oauthProviders: oauth.providers,
+        rateLimiter,
+        auth,
       });
     },
   });
@@ -85,6 +99,9 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
       const declaredLength = Number(req.headers['content-length'] ?? 0);
       if (declaredLength > env.BODY_LIMIT_BYTES) return sendJson(res, 413, { error: 'PAYLOAD_TOO_LARGE' });
       return trpc(req, res);
+    }
+    if (pathname.startsWith(OAUTH_ROUTE_PREFIX)) {
+      return oauth.handle(req, res, pathname, state.get(req) ?? { requestId: randomUUID(), secureCookies: false });
     }
     if (pathname === '/trpc' || pathname.startsWith('/health/'))
       return sendJson(res, 404, { error: 'NOT_FOUND' });

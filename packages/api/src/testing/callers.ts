@@ -2,10 +2,13 @@ import type { TestDatabase } from '@questline/domain/database/server/testing/tes
 import type { ProgressPorts } from '@questline/domain/game/server/publish-progress';
 import { uniqueSignUpInput } from '@questline/domain/identity/server/testing/account-factory';
 import { seedAdmin } from '@questline/domain/identity/server/seed-admin';
+import type { RequestMeta } from '@questline/domain/identity/server/sessions';
 import type { SignUpInput } from '@questline/domain/identity/universal/account';
 import { TRPCError } from '@trpc/server';
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../auth-settings.ts';
 import { createInnerContext, type SessionCookieWriter } from '../context.ts';
+import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { createCaller } from '../root.ts';
 
 /** Records what a procedure would have put in the session cookie. */
@@ -23,6 +26,12 @@ export interface CallerOptions {
   readonly cookies?: CookieRecorder;
   readonly ports?: ProgressPorts;
   readonly now?: () => Date;
+  /** Shared by several callers to count their sign-ins and sign-ups together. */
+  readonly rateLimiter?: RateLimiter;
+  /** Changes to the default auth settings (limits, public URL). */
+  readonly auth?: Partial<AuthSettings>;
+  /** The client's address and user agent. */
+  readonly meta?: RequestMeta;
 }
 
 export type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -37,6 +46,9 @@ export async function callerFor(
     cookies = new CookieRecorder(),
     ports,
     now,
+    rateLimiter,
+    auth,
+    meta,
   } = options instanceof CookieRecorder ? { cookies: options } : options;
   return createCaller(
     await createInnerContext({
@@ -45,6 +57,9 @@ export async function callerFor(
       sessionCookie: cookies,
       ...(ports ? { ports } : {}),
       ...(now ? { now } : {}),
+      ...(rateLimiter ? { rateLimiter } : {}),
+      ...(auth ? { auth: { ...DEFAULT_AUTH_SETTINGS, ...auth } } : {}),
+      ...(meta ? { meta } : {}),
     }),
   );
 }

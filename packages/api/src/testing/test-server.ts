@@ -18,6 +18,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+// Every test signs up and in from the same loopback address: the per-address limits are raised
+// unless a test sets its own (`SIGN_IN_RATE_LIMIT`, `SIGN_UP_RATE_LIMIT`).
+const ROOMY_RATE_LIMITS = { SIGN_IN_RATE_LIMIT: '1000', SIGN_UP_RATE_LIMIT: '1000' };
+
 /** The real request listener on a loopback port, over this test file's database. */
 export async function startTestServer(
   db: TestDatabase,
@@ -25,7 +29,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const listener = createRequestListener({
     orm: db.orm,
-    env: loadEnv(options.env ?? {}),
+    env: loadEnv({ ...ROOMY_RATE_LIMITS, ...options.env }),
     redis: options.redis ?? null,
     webDist: options.webDist ?? '/nonexistent/web',
     adminDist: options.adminDist ?? '/nonexistent/admin',

@@ -4,6 +4,8 @@ import { violatedUniqueConstraint } from '../../shared/server/constraint-violati
 import { DomainError } from '../../shared/universal/domain-error.ts';
 import type { Account, Role, SignUpInput } from '../universal/account.ts';
 import { toAccount } from './account-dto.ts';
+import { assertAcceptablePassword } from './common-passwords.ts';
+import { queueVerificationEmail, type QueuedEmail } from './email-verification.ts';
 import { hashPassword } from './password.ts';
 import { createSession, type IssuedSession, type RequestMeta } from './sessions.ts';
 import { User } from './user.entity.ts';
@@ -13,6 +15,13 @@ export interface NewAccountOptions {
   readonly isVerified?: boolean;
 }
 
+/** Checks the password against the policy, then hashes it (before any transaction opens). */
+async function passwordAccountFields(input: SignUpInput): Promise<NewAccountFields> {
+  assertAcceptablePassword(input.password, input);
+  const passwordHash = await hashPassword(input.password);
+  return { email: input.email, username: input.username, passwordHash };
+}
+
 /** Creates the user and their game profile together; a taken email or username changes nothing. */
 export async function createAccount(
   em: EntityManager,
@@ -20,8 +29,7 @@ export async function createAccount(
   now: Date,
   options: NewAccountOptions = {},
 ): Promise<User> {
-  const passwordHash = await hashPassword(input.password);
-  return insertAccount(em, { email: input.email, username: input.username, passwordHash }, now, options);
+  return insertAccount(em, await passwordAccountFields(input), now, options);
 }
 
 export interface NewAccountFields {
@@ -67,13 +75,36 @@ export async function insertAccount(
   }
 }
 
+export interface SignUpOptions {
+  /** Where browsers reach the server: the base of the verification link. */
+  readonly publicUrl: string;
+}
+
+/** The server's own default PUBLIC_URL, for callers without configuration (tests, scripts). */
+const LOCAL_SIGN_UP: SignUpOptions = { publicUrl: 'http://localhost:3000' };
+
+export interface SignedUp {
+  readonly account: Account;
+  readonly session: IssuedSession;
+  readonly verificationEmail: QueuedEmail;
+}
+
+/** A new learner with a session, and the email confirming their address in the outbox. */
 export async function signUp(
   em: EntityManager,
   input: SignUpInput,
   meta: RequestMeta,
   now: Date,
-): Promise<{ account: Account; session: IssuedSession }> {
-  const user = await createAccount(em, input, now);
+  options: SignUpOptions = LOCAL_SIGN_UP,
+): Promise<SignedUp> {
+  const fields = await passwordAccountFields(input);
+  const { user, verificationEmail } = await em.transactional(async (tx) => {
+    const created = await insertAccount(tx, fields, now);
+    return {
+      user: created,
+      verificationEmail: await queueVerificationEmail(tx, created, now, options.publicUrl),
+    };
+  });
   const session = await createSession(em, user.id, meta, now);
-  return { account: toAccount(user), session };
+  return { account: toAccount(user), session, verificationEmail };
 }

@@ -18,15 +18,17 @@ export const emailSchema = z
 
 export const usernameSchema = z.string().trim().regex(USERNAME_PATTERN, '3–30 letters, digits, "_" or "."');
 
-export const passwordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(PASSWORD_MAX_LENGTH, `At most ${PASSWORD_MAX_LENGTH} characters`);
+/** Bounds what is worth reading at all; the password policy gives the precise, coded answer. */
+export const PASSWORD_INPUT_MAX_LENGTH = 1024;
+
+// A new password: its rules (length, common, containing the email or username) are the policy's
+// (password-policy.ts), applied by the service so each refusal has its own code.
+export const newPasswordSchema = z.string().max(PASSWORD_INPUT_MAX_LENGTH);
 
 export const signUpInputSchema = z.object({
   email: emailSchema,
   username: usernameSchema,
-  password: passwordSchema,
+  password: newPasswordSchema,
 });
 export type SignUpInput = z.infer<typeof signUpInputSchema>;
 
