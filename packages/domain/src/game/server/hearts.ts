@@ -96,6 +96,8 @@ export interface RefillHearts {
   readonly userId: number;
   readonly now: Date;
   readonly reason: string;
+  /** Where the admin acted from, for the audit trail. */
+  readonly ip?: string | null | undefined;
 }
 
 /**
@@ -120,7 +122,7 @@ export async function refillHearts(em: EntityManager, input: RefillHearts): Prom
     ]);
     await recordAdminAction(
       tx,
-      { adminId: input.adminId, now: input.now },
+      { adminId: input.adminId, now: input.now, ip: input.ip },
       {
         action: 'hearts.refill',
         entityType: 'user_profile',
