@@ -101,7 +101,8 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
       return trpc(req, res);
     }
     if (pathname.startsWith(OAUTH_ROUTE_PREFIX)) {
-      return oauth.handle(req, res, pathname, state.get(req) ?? { requestId: randomUUID(), secureCookies: false });
+      const { requestId, secureCookies } = state.get(req) ?? { requestId: '-', secureCookies: false };
+      return oauth.handle(req, res, pathname, { requestId, secureCookies });
     }
     if (pathname === '/trpc' || pathname.startsWith('/health/'))
       return sendJson(res, 404, { error: 'NOT_FOUND' });
