@@ -5,6 +5,15 @@ import { ANSWER_LETTERS, EXAM_TYPES } from './exam-types.ts';
 
 const letter = z.enum(ANSWER_LETTERS);
 
+export const examTypeViewSchema = z.object({
+  examType: z.enum(EXAM_TYPES),
+  name: z.string(),
+  questionCount: z.number().int(),
+  /** The bank holds enough questions for the shortest quiz. */
+  playable: z.boolean(),
+});
+export type ExamTypeView = z.infer<typeof examTypeViewSchema>;
+
 export const quizQuestionSchema = z.object({
   id: z.number().int(),
   /** The bank's external id (`SEC-0001`). */

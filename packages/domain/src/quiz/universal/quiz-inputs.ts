@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityIdSchema } from '../../shared/universal/entity-id.ts';
 import { idempotencyKeySchema } from '../../shared/universal/idempotency.ts';
 import { ANSWER_LETTERS, EXAM_TYPES } from './exam-types.ts';
 
@@ -56,3 +57,6 @@ export const quizHistoryInputSchema = z.object({
   limit: z.int().min(1).max(100).default(20),
 });
 export type QuizHistoryInput = z.infer<typeof quizHistoryInputSchema>;
+
+export const quizReviewInputSchema = z.object({ attemptId: entityIdSchema });
+export type QuizReviewInput = z.infer<typeof quizReviewInputSchema>;
