@@ -1,78 +1,53 @@
-// `pnpm ql <command>`: internal operations against a running platform through the typed client.
-import { createQuestlineClient, type QuestlineClient } from './index.ts';
+// `pnpm ql <command>`: internal operations. Everything but `admin create` goes through the typed
+// client to a running platform, as an admin; each command group lives in ./cli/.
+import { loadDotEnv } from '@questline/domain/database/server/project-paths';
+import { CliError, describeFailure, type Command } from './cli/common.ts';
+import { health } from './cli/health.ts';
 
 const usage = `usage: pnpm ql <command>
 
 commands:
-  health                         readiness of the platform (database, Redis)
+  health                          readiness of the platform (database, Redis)
+  admin create --email E --username U [--password-stdin]
+                                  create an admin account directly in the database
+                                  (DATABASE_URL or the embedded one); without
+                                  --password-stdin a password is generated and shown once
   users list [--search T] [--limit N]
-                                 users, newest first (needs admin credentials)
+                                  users, newest first
+  recompute streaks [--user U]    study and habit streaks from the stored history
+  recompute standings             leaderboard standings from the XP ledger and quiz attempts
 
 environment:
   QL_URL              platform address (default http://localhost:3000)
   QL_ADMIN_EMAIL      admin email (falls back to ADMIN_EMAIL)
   QL_ADMIN_PASSWORD   admin password (falls back to ADMIN_PASSWORD)`;
 
-const baseUrl = (process.env.QL_URL || 'http://localhost:3000').replace(/\/$/, '');
+type Group = Record<string, Command | undefined>;
 
-function option(args: readonly string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-}
-
-async function adminClient(): Promise<QuestlineClient> {
-  const email = process.env.QL_ADMIN_EMAIL || process.env.ADMIN_EMAIL;
-  const password = process.env.QL_ADMIN_PASSWORD || process.env.ADMIN_PASSWORD;
-  if (!email || !password) throw new Error('set QL_ADMIN_EMAIL and QL_ADMIN_PASSWORD to an admin account');
-  const client = createQuestlineClient({ baseUrl });
-  const account = await client.auth.signIn.mutate({ email, password });
-  if (account.role !== 'admin') throw new Error(`${account.email} is not an admin`);
-  return client;
-}
-
-async function health(): Promise<number> {
-  const response = await fetch(`${baseUrl}/health/ready`);
-  const body = (await response.json()) as Record<string, unknown>;
-  console.log(JSON.stringify(body, null, 2));
-  return response.ok ? 0 : 1;
-}
-
-async function listUsers(args: readonly string[]): Promise<number> {
-  const client = await adminClient();
-  const limit = option(args, '--limit');
-  const page = await client.admin.users.list.query({
-    search: option(args, '--search'),
-    limit: limit ? Number(limit) : undefined,
-  });
-  console.table(
-    page.items.map((user) => ({
-      id: user.id,
-      username: user.username,
-      email: user.email,
-      role: user.role,
-      level: user.level,
-      xp: user.xp,
-      joined: user.createdAt.toISOString().slice(0, 10),
-    })),
-  );
-  if (page.nextCursor) console.log(`more users: continue after id ${page.nextCursor}`);
-  return 0;
-}
+// Loaded on use: `admin create` brings the ORM, which the HTTP commands have no need to load.
+const groups: Record<string, () => Promise<Group>> = {
+  admin: async () => (await import('./cli/admin.ts')).adminCommands,
+  users: async () => (await import('./cli/users.ts')).usersCommands,
+  recompute: async () => (await import('./cli/recompute.ts')).recomputeCommands,
+};
 
 async function main(args: readonly string[]): Promise<number> {
-  const [command, subcommand] = args;
-  if (command === 'health') return health();
-  if (command === 'users' && subcommand === 'list') return listUsers(args.slice(2));
+  const [group = '', name = ''] = args;
+  if (group === 'health') return health(args.slice(1));
+  const commands = Object.hasOwn(groups, group) ? await groups[group]?.() : undefined;
+  const command = commands && Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (command) return command(args.slice(2));
   console.error(usage);
-  return command ? 2 : 0;
+  return group && group !== 'help' && group !== '--help' ? 2 : 0;
 }
 
+loadDotEnv();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`ql: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
+    console.error(`ql: ${describeFailure(error)}`);
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
   },
 );

@@ -2,9 +2,6 @@ import { startTestServer, type TestServer } from '@questline/api/testing/test-se
 import { useTestDatabase } from '@questline/domain/database/server/testing/test-database';
 import { seedAdmin } from '@questline/domain/identity/server/seed-admin';
 import { uniqueSignUpInput } from '@questline/domain/identity/server/testing/account-factory';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQuestlineClient } from './index.ts';
 
@@ -45,38 +42,5 @@ describe('createQuestlineClient', () => {
       message: 'Email or password is incorrect',
       data: { code: 'INVALID_CREDENTIALS' },
     });
-  });
-});
-
-describe('the ql CLI', () => {
-  const run = promisify(execFile);
-  const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-  const ql = (args: string[], env: Record<string, string> = {}) =>
-    run(process.execPath, ['--import', 'tsx', cli, ...args], {
-      env: { ...process.env, QL_URL: server.baseUrl, ...env },
-    });
-
-  it('reports health', async () => {
-    const { stdout } = await ql(['health']);
-    expect(JSON.parse(stdout)).toMatchObject({ status: 'ok', database: 'ok' });
-  });
-
-  it('lists users with admin credentials from the environment', async () => {
-    const { stdout } = await ql(['users', 'list', '--search', 'cli_'], {
-      QL_ADMIN_EMAIL: admin.email,
-      QL_ADMIN_PASSWORD: admin.password,
-    });
-    expect(stdout).toContain('cli_admin');
-  });
-
-  it('fails clearly without admin credentials', async () => {
-    const failure = await ql(['users', 'list'], {
-      QL_ADMIN_EMAIL: '',
-      QL_ADMIN_PASSWORD: '',
-      ADMIN_EMAIL: '',
-      ADMIN_PASSWORD: '',
-    }).catch((error: { code: number; stderr: string }) => error);
-    expect(failure).toMatchObject({ code: 1 });
-    expect((failure as { stderr: string }).stderr).toContain('QL_ADMIN_EMAIL');
   });
 });

@@ -1,0 +1,36 @@
+// `ql users …`: the user directory, and finding a user by username or id for the other commands.
+import type { QuestlineClient } from '../index.ts';
+import { adminClient, CliError, integerOption, parseCommandArgs, type Command } from './common.ts';
+
+/** The id of the user a command names: digits are an id, anything else a username (any case). */
+export async function resolveUserId(client: QuestlineClient, reference: string): Promise<number> {
+  if (/^\d+$/.test(reference)) return Number(reference);
+  const page = await client.admin.users.list.query({ search: reference, limit: 100 });
+  const user = page.items.find((item) => item.username.toLowerCase() === reference.toLowerCase());
+  if (!user) throw new CliError(`no user with the username "${reference}"`);
+  return user.id;
+}
+
+const list: Command = async (args) => {
+  const { values } = parseCommandArgs(args, { search: { type: 'string' }, limit: { type: 'string' } }, []);
+  const client = await adminClient();
+  const page = await client.admin.users.list.query({
+    search: values.search,
+    limit: integerOption(values.limit, 'limit', 50),
+  });
+  console.table(
+    page.items.map((user) => ({
+      id: user.id,
+      username: user.username,
+      email: user.email,
+      role: user.role,
+      level: user.level,
+      xp: user.xp,
+      joined: user.createdAt.toISOString().slice(0, 10),
+    })),
+  );
+  if (page.nextCursor) console.log(`more users: continue after id ${page.nextCursor}`);
+  return 0;
+};
+
+export const usersCommands: Record<string, Command> = { list };
