@@ -1,11 +1,13 @@
 import { router } from '../trpc.ts';
 import { adminAuditRouter } from './admin/audit.ts';
+import { adminCatalogRouter } from './admin/catalog.ts';
 import { adminMaintenanceRouter } from './admin/maintenance.ts';
 import { adminUsersRouter } from './admin/users.ts';
 
 // Every procedure below is an adminProcedure: the role is checked by the server on each call.
 export const adminRouter = router({
   users: adminUsersRouter,
+  catalog: adminCatalogRouter,
   maintenance: adminMaintenanceRouter,
   audit: adminAuditRouter,
 });
