@@ -1,8 +1,11 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import type { FromChild, ToChild } from './serve-in-child.ts';
 
 export interface ChildServer {
   readonly url: string;
+  /** Waits until no request is in flight; resolves with the CPU time the server has used (µs). */
+  settle(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -26,21 +29,32 @@ export async function startChildServer(entry: URL, options: ChildServerOptions):
     execArgv: [...process.execArgv, ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const send = (message: ToChild) => child.send(message);
   const exited = once(child, 'exit');
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message: { port?: number }) =>
-      message.port
-        ? resolve(message.port)
-        : reject(new Error(`unexpected message ${JSON.stringify(message)}`)),
-    );
-    child.once('exit', (code) => reject(new Error(`${entry.pathname} exited with ${code} before listening`)));
-  });
+  const nextMessage = <Type extends FromChild['type']>(type: Type) =>
+    new Promise<Extract<FromChild, { type: Type }>>((resolve, reject) => {
+      const onMessage = (message: FromChild) => {
+        if (message.type !== type) return;
+        child.off('exit', onExit);
+        child.off('message', onMessage);
+        resolve(message as Extract<FromChild, { type: Type }>);
+      };
+      const onExit = (code: number | null) => reject(new Error(`${entry.pathname} exited with ${code}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const { port } = await nextMessage('listening');
   return {
     url: `http://127.0.0.1:${port}`,
+    settle: async () => {
+      const settled = nextMessage('settled');
+      send({ type: 'settle' });
+      return (await settled).cpuMicros;
+    },
     stop: async () => {
       if (child.exitCode !== null) return;
       const force = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      child.send({ stop: true });
+      send({ type: 'stop' });
       await exited;
       clearTimeout(force);
     },

@@ -22,8 +22,8 @@ export interface HttpBenchOptions {
 
 export interface HttpPathResult {
   readonly path: HttpPath;
-  readonly api: LoadResult;
-  readonly raw: LoadResult;
+  readonly api: SideResult;
+  readonly raw: SideResult;
   /** API throughput over raw throughput, same run. */
   readonly ratio: number;
 }
@@ -31,13 +31,18 @@ export interface HttpPathResult {
 // Rows a consuming path prepares per side: enough for this rate over warm-up and run together.
 const SUPPLY_PER_SECOND = 1_000;
 
+/** One side's measured run, and the server's CPU time per successful request during it. */
+export interface SideResult extends LoadResult {
+  readonly cpuMsPerRequest: number;
+}
+
 async function runSide(
   server: ChildServer,
   path: HttpPath,
   side: Side,
   setup: HttpSetup,
   options: HttpBenchOptions,
-): Promise<LoadResult> {
+): Promise<SideResult> {
   const feed = await path.feed(setup, side);
   let sent = 0;
   const next: NextRequest = () => {
@@ -48,15 +53,23 @@ async function runSide(
   await setup.learners.touch();
   const run = (seconds: number): LoadOptions => ({ connections: options.connections, seconds });
   const warmup = await load(server.url, path, next, run(options.warmupSeconds));
+  // Requests the warm-up abandoned finish before the measured run starts, and outside it.
+  const cpuBefore = await server.settle();
   const measured = await load(server.url, path, next, run(options.seconds));
-  // A warm-up failure means the measured run is suspect too: report both together.
+  const cpuMsPerRequest = round(((await server.settle()) - cpuBefore) / 1000 / Math.max(measured.ok, 1));
+  // A warm-up failure makes the measured run suspect too: report both together.
   return warmup.failures
-    ? { ...measured, failures: measured.failures + warmup.failures, firstFailure: warmup.firstFailure }
-    : measured;
+    ? {
+        ...measured,
+        cpuMsPerRequest,
+        failures: measured.failures + warmup.failures,
+        firstFailure: warmup.firstFailure,
+      }
+    : { ...measured, cpuMsPerRequest };
 }
 
-const describe = (result: LoadResult) =>
-  `${result.throughputPerSecond}/s p50 ${result.p50Ms} ms p99 ${result.p99Ms} ms` +
+const describe = (result: SideResult) =>
+  `${result.throughputPerSecond}/s p50 ${result.p50Ms} ms p99 ${result.p99Ms} ms cpu ${result.cpuMsPerRequest} ms/req` +
   (result.failures ? ` (${result.failures} FAILED: ${result.firstFailure ?? 'see the server log'})` : '');
 
 /**
@@ -79,7 +92,11 @@ export async function runHttpPaths(
     supply: Math.ceil(SUPPLY_PER_SECOND * (options.seconds + options.warmupSeconds)),
   };
   const serverOptions = (name: string) => ({
-    env: { BENCH_SERVER_DATABASE_URL: options.databaseUrl, BENCH_SERVER_POOL_SIZE: String(options.poolSize) },
+    env: {
+      NODE_ENV: 'production',
+      BENCH_SERVER_DATABASE_URL: options.databaseUrl,
+      BENCH_SERVER_POOL_SIZE: String(options.poolSize),
+    },
     profileDir: options.profileDir && `${options.profileDir}/${name}`,
   });
   const servers: ChildServer[] = [];
