@@ -5,15 +5,27 @@ import { ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { describeError, toTRPCError } from './errors.ts';
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  // Never the development shape: it would put stack traces on the wire.
-  isDev: false,
-  errorFormatter: ({ shape, error, path, ctx }) => {
-    const { message, data } = describeError(error, shape.data.httpStatus, path, ctx?.requestId ?? null);
-    return { code: shape.code, message, data };
-  },
-});
+/** Who may call a procedure: set once on each base procedure below, for docs/api.md. */
+export type ProcedureAccess = 'public' | 'protected' | 'admin';
+
+export interface ProcedureMeta {
+  readonly access?: ProcedureAccess;
+  /** One line for docs/api.md. */
+  readonly description?: string;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    // Never the development shape: it would put stack traces on the wire.
+    isDev: false,
+    errorFormatter: ({ shape, error, path, ctx }) => {
+      const { message, data } = describeError(error, shape.data.httpStatus, path, ctx?.requestId ?? null);
+      return { code: shape.code, message, data };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -31,14 +43,14 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(mapDomainErrors);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.meta({ access: 'protected' }).use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
   return next({ ctx: { user: ctx.user } });
 });
 
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+export const adminProcedure = protectedProcedure.meta({ access: 'admin' }).use(({ ctx, next }) => {
   if (ctx.user.role !== 'admin')
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This needs an admin account' });
   return next({ ctx: { user: { ...ctx.user, role: 'admin' as const } } });

@@ -6,6 +6,7 @@ import {
   recomputeStreaksResultSchema,
 } from '@questline/domain/game/universal/recompute';
 import { adminProcedure, router } from '../../trpc.ts';
+import { actorOf } from './actor.ts';
 
 // Repairs: stored derived state brought back to what its sources say. Audited by the services.
 export const adminMaintenanceRouter = router({
@@ -13,20 +14,10 @@ export const adminMaintenanceRouter = router({
     .input(recomputeStreaksInputSchema)
     .output(recomputeStreaksResultSchema)
     .mutation(({ ctx, input }) =>
-      recomputeStreaks(
-        ctx.em,
-        { ...input, adminId: ctx.user.id, now: ctx.now(), ip: ctx.meta.ip },
-        ctx.ports.statsCache,
-      ),
+      recomputeStreaks(ctx.em, { ...input, ...actorOf(ctx) }, ctx.ports.statsCache),
     ),
 
   recomputeStandings: adminProcedure
     .output(recomputeStandingsResultSchema)
-    .mutation(({ ctx }) =>
-      recomputeStandings(
-        ctx.em,
-        { adminId: ctx.user.id, now: ctx.now(), ip: ctx.meta.ip },
-        ctx.ports.standingsMirror,
-      ),
-    ),
+    .mutation(({ ctx }) => recomputeStandings(ctx.em, actorOf(ctx), ctx.ports.standingsMirror)),
 });
