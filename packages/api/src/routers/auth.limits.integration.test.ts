@@ -2,7 +2,7 @@ import { useTestDatabase } from '@questline/domain/database/server/testing/test-
 import { signInFailureKey } from '@questline/domain/identity/server/sign-in-failures';
 import { uniqueSignUpInput } from '@questline/domain/identity/server/testing/account-factory';
 import { User } from '@questline/domain/identity/server/user.entity';
-import { DomainError } from '@questline/domain/shared/universal/domain-error';
+import { type DomainError } from '@questline/domain/shared/universal/domain-error';
 import type { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import type { AuthSettings } from '../auth-settings.ts';

@@ -1,5 +1,5 @@
 import { useTestDatabase } from '@questline/domain/database/server/testing/test-database';
-import { DomainError } from '@questline/domain/shared/universal/domain-error';
+import { type DomainError } from '@questline/domain/shared/universal/domain-error';
 import { describe, expect, it } from 'vitest';
 import { callerFor, CookieRecorder, signedUpLearner, trpcErrorOf } from '../testing/callers.ts';
 
