@@ -24,6 +24,12 @@ import {
   type QueuedEmail,
 } from '@questline/domain/identity/server/email-verification';
 import { getAccount } from '@questline/domain/identity/server/get-account';
+import { listLinkedAccounts, unlinkOAuthAccount } from '@questline/domain/identity/server/oauth-accounts';
+import {
+  linkedAccountSchema,
+  oauthProviderSummarySchema,
+  unlinkOAuthInputSchema,
+} from '@questline/domain/identity/universal/oauth';
 import {
   listSessions,
   revokeOwnSession,
@@ -128,4 +134,20 @@ export const authRouter = router({
     ctx.sessionCookie.clear();
     return result;
   }),
+
+  /** The configured OAuth/OIDC providers, for the sign-in page (`/auth/oauth/<id>/start`). */
+  oauthProviders: publicProcedure
+    .output(z.array(oauthProviderSummarySchema))
+    .query(({ ctx }) => [...ctx.oauthProviders]),
+
+  /** The signed-in user's own provider links. */
+  linkedAccounts: protectedProcedure
+    .output(z.array(linkedAccountSchema))
+    .query(({ ctx }) => listLinkedAccounts(ctx.em, ctx.user.id)),
+
+  /** Removes one of the user's own links; the last way to sign in of an account without a password stays. */
+  unlinkOAuth: protectedProcedure
+    .input(unlinkOAuthInputSchema)
+    .output(z.array(linkedAccountSchema))
+    .mutation(({ ctx, input }) => unlinkOAuthAccount(ctx.em, ctx.user.id, input.provider)),
 });

@@ -6,7 +6,8 @@ import { createRequestListener } from '../http/server.ts';
 import type { RedisHandle } from '../redis.ts';
 
 export interface TestServerOptions {
-  readonly env?: Record<string, string>;
+  /** Variables on top of the test defaults; as a function, built from the server's own URL. */
+  readonly env?: Record<string, string> | ((baseUrl: string) => Record<string, string>);
   readonly redis?: RedisHandle | null;
   readonly webDist?: string;
   readonly adminDist?: string;
@@ -22,28 +23,35 @@ export interface TestServer {
 // unless a test sets its own (`SIGN_IN_RATE_LIMIT`, `SIGN_UP_RATE_LIMIT`).
 const ROOMY_RATE_LIMITS = { SIGN_IN_RATE_LIMIT: '1000', SIGN_UP_RATE_LIMIT: '1000' };
 
-/** The real request listener on a loopback port, over this test file's database. */
+/**
+ * The real request listener on a loopback port, over this test file's database. The port is taken
+ * first, so PUBLIC_URL (and any variable built from `baseUrl`) names the server itself.
+ */
 export async function startTestServer(
   db: TestDatabase,
   options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const listener = createRequestListener({
-    orm: db.orm,
-    env: loadEnv({ ...ROOMY_RATE_LIMITS, ...options.env }),
-    redis: options.redis ?? null,
-    webDist: options.webDist ?? '/nonexistent/web',
-    adminDist: options.adminDist ?? '/nonexistent/admin',
-  });
-  const server = createServer(listener);
+  const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    baseUrl,
-    server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  try {
+    const env = typeof options.env === 'function' ? options.env(baseUrl) : options.env;
+    const listener = createRequestListener({
+      orm: db.orm,
+      env: loadEnv({ ...ROOMY_RATE_LIMITS, PUBLIC_URL: baseUrl, ...env }),
+      redis: options.redis ?? null,
+      webDist: options.webDist ?? '/nonexistent/web',
+      adminDist: options.adminDist ?? '/nonexistent/admin',
+    });
+    server.on('request', listener);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { baseUrl, server, close };
 }
