@@ -14,6 +14,9 @@ commands:
                                   --password-stdin a password is generated and shown once
   users list [--search T] [--limit N]
                                   users, newest first
+  users export <username|id> [--out file.json]
+                                  everything stored about a user, as JSON (personal
+                                  data: the file is readable by its owner only)
   recompute streaks [--user U]    study and habit streaks from the stored history
   recompute standings             leaderboard standings from the XP ledger and quiz attempts
 

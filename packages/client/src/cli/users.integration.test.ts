@@ -1,5 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAccount } from '@questline/domain/identity/server/sign-up';
+import { uniqueSignUpInput } from '@questline/domain/identity/server/testing/account-factory';
 import { describe, expect, it } from 'vitest';
 import { useCliPlatform } from './testing/cli-platform.ts';
 
@@ -32,5 +37,26 @@ describe('ql health and ql users', () => {
     await new Promise((resolve) => closed.close(resolve));
     const run = await platform.ql(['users', 'list'], { env: { QL_URL: url } });
     expect(run).toMatchObject({ code: 1, stderr: `ql: cannot reach ${url} (ECONNREFUSED)\n` });
+  });
+
+  it('exports a user found by username to a file only its owner can read', async () => {
+    const learner = await createAccount(platform.db.em(), uniqueSignUpInput(), new Date());
+    const out = join(await mkdtemp(join(tmpdir(), 'ql-export-')), 'user.json');
+    const run = await platform.ql(['users', 'export', learner.username, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`wrote the data of user ${learner.id} to ${out}`);
+    const document = JSON.parse(await readFile(out, 'utf8')) as { account: { username: string } };
+    expect(document.account.username).toBe(learner.username);
+    expect(JSON.stringify(document)).not.toMatch(/password/i);
+    expect((await stat(out)).mode & 0o777).toBe(0o600);
+  });
+
+  it('exports by id to standard output, and names an unknown user', async () => {
+    const learner = await createAccount(platform.db.em(), uniqueSignUpInput(), new Date());
+    const run = await platform.ql(['users', 'export', String(learner.id)]);
+    expect(JSON.parse(run.stdout)).toMatchObject({ account: { id: learner.id } });
+    const unknown = await platform.ql(['users', 'export', '987654321']);
+    expect(unknown).toMatchObject({ code: 1, stderr: 'ql: No such user [USER_NOT_FOUND]\n' });
   });
 });

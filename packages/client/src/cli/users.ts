@@ -1,4 +1,5 @@
 // `ql users …`: the user directory, and finding a user by username or id for the other commands.
+import { writeFile } from 'node:fs/promises';
 import type { QuestlineClient } from '../index.ts';
 import { adminClient, CliError, integerOption, parseCommandArgs, type Command } from './common.ts';
 
@@ -33,4 +34,19 @@ const list: Command = async (args) => {
   return 0;
 };
 
-export const usersCommands: Record<string, Command> = { list };
+/** `ql users export`: everything stored about a user as one JSON document, to a file or stdout. */
+const exportData: Command = async (args) => {
+  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' } }, ['username|id']);
+  const client = await adminClient();
+  const userId = await resolveUserId(client, positionals[0] ?? '');
+  const document = `${JSON.stringify(await client.admin.users.exportData.query({ userId }), null, 2)}\n`;
+  if (!values.out) {
+    process.stdout.write(document);
+    return 0;
+  }
+  await writeFile(values.out, document, { mode: 0o600 });
+  console.log(`wrote the data of user ${userId} to ${values.out} (${Buffer.byteLength(document)} bytes)`);
+  return 0;
+};
+
+export const usersCommands: Record<string, Command> = { list, export: exportData };
