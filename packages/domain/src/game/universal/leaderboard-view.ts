@@ -24,18 +24,28 @@ export function currentLeaderboardScope(board: Exclude<Leaderboard, 'quiz_best'>
   return board === 'xp_all_time' ? 'all' : isoWeekOf(now);
 }
 
-export const leaderboardQuerySchema = z
+/**
+ * What a learner asks for: without a scope, all-time shows "all" and weekly the current week;
+ * best quiz scores always name their exam type.
+ */
+export const leaderboardRequestSchema = z
   .object({
     board: z.enum(LEADERBOARDS),
-    scope: z.string().max(32),
+    scope: z.string().max(32).optional(),
     top: z.int().min(1).max(LEADERBOARD_LIMITS.maxTop).default(LEADERBOARD_LIMITS.defaultTop),
     around: z.int().min(0).max(LEADERBOARD_LIMITS.maxAround).default(LEADERBOARD_LIMITS.defaultAround),
   })
-  .refine((query) => isValidLeaderboardScope(query.board, query.scope), {
-    message: 'all-time takes "all", weekly an ISO week like 2026-W48, best quiz scores an exam type',
-    path: ['scope'],
-  });
-export type LeaderboardQueryInput = z.infer<typeof leaderboardQuerySchema>;
+  .refine(
+    (request) =>
+      request.scope === undefined
+        ? request.board !== 'quiz_best'
+        : isValidLeaderboardScope(request.board, request.scope),
+    {
+      message: 'all-time takes "all", weekly an ISO week like 2026-W48, best quiz scores an exam type',
+      path: ['scope'],
+    },
+  );
+export type LeaderboardRequest = z.input<typeof leaderboardRequestSchema>;
 
 export const leaderboardEntrySchema = z.object({
   rank: z.number().int(),
@@ -54,3 +64,10 @@ export const leaderboardViewSchema = z.object({
   neighbours: z.array(leaderboardEntrySchema),
 });
 export type LeaderboardView = z.infer<typeof leaderboardViewSchema>;
+
+/** A board as shown, with the board and scope it answers for (a default scope resolved). */
+export const leaderboardPageSchema = leaderboardViewSchema.extend({
+  board: z.enum(LEADERBOARDS),
+  scope: z.string(),
+});
+export type LeaderboardPage = z.infer<typeof leaderboardPageSchema>;

@@ -13,6 +13,9 @@ export const streakHistoryDaysSchema = z
   .max(STREAK_HISTORY_MAX_DAYS)
   .default(STREAK_HISTORY_DEFAULT_DAYS);
 
+export const streakExplanationInputSchema = z.object({ days: streakHistoryDaysSchema });
+export type StreakExplanationInput = z.input<typeof streakExplanationInputSchema>;
+
 export const streakSummarySchema = z.object({
   current: z.number().int().nonnegative(),
   longest: z.number().int().nonnegative(),
