@@ -48,6 +48,9 @@ export default async function setup(project: TestProject) {
       ADMIN_USERNAME: 'e2e_admin',
       ADMIN_PASSWORD: adminPassword,
       REDIS_URL: '',
+      // Every browser test signs up and in from 127.0.0.1: room for all of them.
+      SIGN_IN_RATE_LIMIT: '1000',
+      SIGN_UP_RATE_LIMIT: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

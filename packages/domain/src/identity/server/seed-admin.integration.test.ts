@@ -30,6 +30,17 @@ describe('seedAdmin', () => {
     await signIn(db.em(), { email: config.email, password: result.generatedPassword }, {}, now);
   });
 
+  it('refuses a configured password the policy refuses, saying which setting is at fault', async () => {
+    const config = {
+      email: 'weak-admin@example.test',
+      username: 'weak_admin',
+      password: 'password1',
+      generateWhenMissing: false,
+    };
+    await expect(seedAdmin(db.em(), config, now)).rejects.toThrow(/ADMIN_PASSWORD .*too common/);
+    expect(await db.em().count(User, { email: config.email })).toBe(0);
+  });
+
   it('refuses to invent a password in production', async () => {
     const config = { email: 'prod-admin@example.test', username: 'prod_admin', generateWhenMissing: false };
     await expect(seedAdmin(db.em(), config, now)).rejects.toThrow(/ADMIN_PASSWORD/);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError } from '../../shared/universal/domain-error.ts';
 import { createAccount } from './sign-up.ts';
 import { User } from './user.entity.ts';
 
@@ -26,9 +27,17 @@ export async function seedAdmin(
   }
   const generatedPassword = config.password ? undefined : randomBytes(15).toString('base64url');
   const password = config.password ?? generatedPassword ?? '';
-  await createAccount(em, { email: config.email, username: config.username, password }, now, {
-    role: 'admin',
-    isVerified: true,
-  });
+  try {
+    await createAccount(em, { email: config.email, username: config.username, password }, now, {
+      role: 'admin',
+      isVerified: true,
+    });
+  } catch (error) {
+    // At start-up a bare policy message would not say which setting is at fault.
+    if (error instanceof DomainError && error.code.startsWith('PASSWORD_')) {
+      throw new Error(`ADMIN_PASSWORD is refused by the password policy: ${error.message}`);
+    }
+    throw error;
+  }
   return generatedPassword ? { status: 'created', generatedPassword } : { status: 'created' };
 }
