@@ -37,10 +37,7 @@ export async function countSignInAttempt(
   const windowEndedBefore = new Date(now.getTime() - window.windowMs);
   const key = signInFailureKey(email);
   // Windows that ended are dead weight; the index on window_started_at keeps this a short scan.
-  await em.execute('delete from sign_in_failures where window_started_at <= ? and email_key <> ?', [
-    windowEndedBefore,
-    key,
-  ]);
+  await em.execute('delete from sign_in_failures where window_started_at <= ?', [windowEndedBefore]);
   const [row] = await em.execute<CounterRow[]>(
     `insert into sign_in_failures as f (email_key, window_started_at, failures) values (?, ?, 1)
      on conflict (email_key) do update set
