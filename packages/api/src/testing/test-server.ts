@@ -19,9 +19,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-// Every test signs up and in from the same loopback address: the per-address limits are raised
-// unless a test sets its own (`SIGN_IN_RATE_LIMIT`, `SIGN_UP_RATE_LIMIT`).
-const ROOMY_RATE_LIMITS = { SIGN_IN_RATE_LIMIT: '1000', SIGN_UP_RATE_LIMIT: '1000' };
+// Unless a test sets its own: NODE_ENV=test (no development log lines such as verification
+// links), and per-address limits raised, as every test signs up and in from one loopback address.
+const TEST_ENV_DEFAULTS = { NODE_ENV: 'test', SIGN_IN_RATE_LIMIT: '1000', SIGN_UP_RATE_LIMIT: '1000' };
 
 /**
  * The real request listener on a loopback port, over this test file's database. The port is taken
@@ -43,7 +43,7 @@ export async function startTestServer(
     const env = typeof options.env === 'function' ? options.env(baseUrl) : options.env;
     const listener = createRequestListener({
       orm: db.orm,
-      env: loadEnv({ ...ROOMY_RATE_LIMITS, PUBLIC_URL: baseUrl, ...env }),
+      env: loadEnv({ ...TEST_ENV_DEFAULTS, PUBLIC_URL: baseUrl, ...env }),
       redis: options.redis ?? null,
       webDist: options.webDist ?? '/nonexistent/web',
       adminDist: options.adminDist ?? '/nonexistent/admin',
