@@ -13,12 +13,7 @@ const db = useTestDatabase();
 const lookup = await findTestRedis();
 if (!lookup.redis) console.warn(`[skip] rate limits over HTTP with Redis: ${lookup.reason}`);
 
-const LIMITS = {
-  NODE_ENV: 'test',
-  SIGN_IN_RATE_LIMIT: '2',
-  SIGN_UP_RATE_LIMIT: '2',
-  SIGN_UP_RATE_WINDOW_SECONDS: '600',
-};
+const LIMITS = { SIGN_IN_RATE_LIMIT: '2', SIGN_UP_RATE_LIMIT: '2', SIGN_UP_RATE_WINDOW_SECONDS: '600' };
 const servers: TestServer[] = [];
 const handles: RedisHandle[] = [];
 let prefixed: Redis | undefined;
