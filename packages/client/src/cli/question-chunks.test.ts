@@ -53,8 +53,8 @@ describe('question chunks', () => {
     expect(chunks.map((chunk) => chunk.rows)).toEqual([1, 1, 1]);
   });
 
-  it('still sends an empty file, or a header alone, once for the server to judge', async () => {
-    expect((await chunksOf('', 10)).chunks.map((chunk) => chunk.csv)).toEqual(['']);
+  it('sends a header alone once for the server to judge, and nothing for an empty file', async () => {
+    expect(await chunksOf('\n \n', 10)).toMatchObject({ plan: { hasHeader: false }, chunks: [] });
     expect((await chunksOf('question_id', 10)).chunks.map((chunk) => chunk.csv)).toEqual(['question_id\n']);
   });
 });

@@ -12,6 +12,8 @@ export interface RowProblem {
 }
 
 export interface ChunkPlan {
+  /** False for a file with nothing but blank lines: there is nothing to send. */
+  readonly hasHeader: boolean;
   /** Non-blank rows under the header. */
   readonly totalRows: number;
   /** Rows refused before sending: a question_id an earlier row already uses. */
@@ -67,7 +69,7 @@ export async function planChunks(open: OpenText): Promise<ChunkPlan> {
         message: `"${id}" is already used on line ${earlier}`,
       });
   }
-  return { totalRows, duplicates };
+  return { hasHeader: header !== undefined, totalRows, duplicates };
 }
 
 /** Second pass: the chunks to send, leaving out the rows the plan refused. */
@@ -94,9 +96,8 @@ export async function* questionChunks(
       bytes = 0;
     }
   }
-  // An empty file, or a header alone, is still sent once: the server explains what is missing.
-  if (!header) yield chunkOf({ text: '', line: 1, blank: true }, []);
-  else if (pending.length || plan.totalRows === 0) yield chunkOf(header, pending);
+  // A header alone is still sent once: the server says whether it is right.
+  if (header && (pending.length || plan.totalRows === 0)) yield chunkOf(header, pending);
 }
 
 function chunkOf(header: RawCsvRow, rows: readonly RawCsvRow[]): QuestionChunk {
