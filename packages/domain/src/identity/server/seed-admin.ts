@@ -35,7 +35,7 @@ export async function seedAdmin(
   } catch (error) {
     // At start-up a bare policy message would not say which setting is at fault.
     if (error instanceof DomainError && error.code.startsWith('PASSWORD_')) {
-      throw new Error(`ADMIN_PASSWORD is refused by the password policy: ${error.message}`);
+      throw new Error(`ADMIN_PASSWORD is refused by the password policy: ${error.message}`, { cause: error });
     }
     throw error;
   }
