@@ -76,8 +76,19 @@ describe('quiz.history', () => {
 
   it('refuses a forged cursor and an out-of-range limit with their field paths', async () => {
     const { caller } = await signedUpLearner(db);
-    const forged = await trpcErrorOf(caller.quiz.history({ cursor: 'not-a-cursor' }));
-    expect([forged.code, fieldPathsOf(forged)]).toEqual(['BAD_REQUEST', [['cursor']]]);
+    // Well-formed but impossible instants must be refused before they reach PostgreSQL's cast.
+    const forge = (instant: string) => Buffer.from(JSON.stringify([instant, 1])).toString('base64url');
+    for (const cursor of [
+      'not-a-cursor',
+      forge('2026-13-45 25:61:00+00'),
+      forge('2026-02-29 12:00:00+00'),
+      forge('2026-03-01 12:00:00+99'),
+    ]) {
+      const forged = await trpcErrorOf(caller.quiz.history({ cursor }));
+      expect([forged.code, fieldPathsOf(forged)]).toEqual(['BAD_REQUEST', [['cursor']]]);
+    }
+    const leapDay = await caller.quiz.history({ cursor: forge('2028-02-29 12:00:00.5+05:30') });
+    expect(leapDay.items).toEqual([]);
     const tooMany = await trpcErrorOf(caller.quiz.history({ limit: 1_000 }));
     expect([tooMany.code, fieldPathsOf(tooMany)]).toEqual(['BAD_REQUEST', [['limit']]]);
   });

@@ -18,7 +18,29 @@ interface HistoryRow {
 
 const MAX_PAGE = 100;
 /** PostgreSQL's ISO output of a timestamptz: `2026-03-01 12:00:00.123456+00`. */
-const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+const TIMESTAMP_TEXT =
+  /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2}) (?<hour>\d{2}):(?<minute>\d{2}):(?<second>\d{2})(\.\d{1,6})?[+-](?<offset>\d{2})(:[0-5]\d){0,2}$/;
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** The shape and real calendar values: a forged cursor must never fail PostgreSQL's cast. */
+function isTimestampText(text: string): boolean {
+  const parts = TIMESTAMP_TEXT.exec(text)?.groups;
+  if (!parts) return false;
+  const value = (name: string) => Number(parts[name]);
+  const [year, month, day] = [value('year'), value('month'), value('day')];
+  const daysInMonth =
+    [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return (
+    year >= 1 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    value('hour') <= 23 &&
+    value('minute') <= 59 &&
+    value('second') <= 59 &&
+    value('offset') <= 15
+  );
+}
 
 // The cursor is the last row's (completed_at, id), opaque to clients.
 const encodeCursor = (row: HistoryRow) =>
@@ -30,7 +52,7 @@ function decodeCursor(cursor: string): [string, number] {
     if (
       Array.isArray(value) &&
       typeof value[0] === 'string' &&
-      TIMESTAMP_TEXT.test(value[0]) &&
+      isTimestampText(value[0]) &&
       Number.isSafeInteger(value[1])
     ) {
       return [value[0], Number(value[1])];
