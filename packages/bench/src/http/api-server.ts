@@ -19,4 +19,12 @@ const listener = createRequestListener({
   webDist: '/nonexistent/web',
   adminDist: '/nonexistent/admin',
 });
-await serveInChild(listener, () => orm.close(true));
+// Knex's pool (tarn): nothing borrowed, nothing waiting for a connection.
+const knexPool = orm.em.getConnection().getKnex().client.pool as {
+  numUsed(): number;
+  numPendingAcquires(): number;
+};
+await serveInChild(listener, {
+  databaseIdle: () => knexPool.numUsed() === 0 && knexPool.numPendingAcquires() === 0,
+  close: () => orm.close(true),
+});

@@ -90,6 +90,7 @@ export async function runHttpPaths(
     learners,
     heavyUserId: options.heavyUserId,
     supply: Math.ceil(SUPPLY_PER_SECOND * (options.seconds + options.warmupSeconds)),
+    runId: Date.now().toString(36),
   };
   const serverOptions = (name: string) => ({
     env: {

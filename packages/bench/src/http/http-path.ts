@@ -20,6 +20,8 @@ export interface HttpSetup {
   readonly heavyUserId: number;
   /** How many requests one side may send at most (warm-up and measured run together). */
   readonly supply: number;
+  /** Unique to this run: idempotency keys include it, so a kept database never sees one twice. */
+  readonly runId: string;
 }
 
 /** What the issue asks of every path through the stack, at 32 connections. */

@@ -7,6 +7,8 @@ export interface Learners {
   learnerOf(side: Side, n: number): number;
   /** How many learners each side has. */
   readonly perSide: number;
+  /** The side's learners as one id range. */
+  rangeOf(side: Side): { first: number; count: number };
   /** The session cookie token that signs in as `userId`. */
   tokenOf(userId: number): string;
   /** Marks every bench session seen now, so neither server refreshes last_seen_at mid-run. */
@@ -33,6 +35,7 @@ export async function createLearnerSessions(
   return {
     perSide,
     learnerOf: (side, n) => firstUserId + (side === 'api' ? perSide : 0) + (n % perSide),
+    rangeOf: (side) => ({ first: firstUserId + (side === 'api' ? perSide : 0), count: perSide }),
     tokenOf: (userId) => {
       const session = issued[userId - firstUserId];
       if (!session) throw new Error(`no bench session for user ${userId}`);

@@ -46,5 +46,8 @@ await serveInChild(
       if (!res.headersSent) send(res, 500, { error: 'INTERNAL_SERVER_ERROR' });
     });
   },
-  () => pool.end(),
+  {
+    databaseIdle: () => pool.waitingCount === 0 && pool.idleCount === pool.totalCount,
+    close: () => pool.end(),
+  },
 );

@@ -16,27 +16,32 @@ export function childSetting(name: string): string {
 
 const reply = (message: FromChild) => process.send?.(message);
 
+const SETTLE_POLL_MS = 20;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * The child side of child-server.ts: listens on a loopback port and reports it. `settle` answers
- * once no request is in flight (the load generator abandons its last requests when a run ends),
- * with the CPU time the process has used; `stop` (or the parent going away) drains, closes and
- * exits cleanly, so --cpu-prof writes its profile.
+ * once the server is quiet, with the CPU time the process has used; `stop` (or the parent going
+ * away) settles, closes and exits cleanly, so --cpu-prof writes its profile. Quiet means no open
+ * request and an idle database pool twice in a row: when a run ends the load generator drops its
+ * connections, but the requests they carried still run to the end inside the server.
  */
-export async function serveInChild(listener: RequestListener, close: () => Promise<void>): Promise<void> {
-  let inFlight = 0;
-  let waiting: (() => void)[] = [];
-  const settled = () =>
-    inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve));
+export async function serveInChild(
+  listener: RequestListener,
+  options: { readonly databaseIdle: () => boolean; readonly close: () => Promise<void> },
+): Promise<void> {
+  let open = 0;
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
-    inFlight += 1;
-    res.once('close', () => {
-      inFlight -= 1;
-      if (inFlight > 0) return;
-      for (const resolve of waiting) resolve();
-      waiting = [];
-    });
+    open += 1;
+    res.once('close', () => (open -= 1));
     listener(req, res);
   });
+  const settled = async () => {
+    for (let quietPolls = 0; quietPolls < 2;) {
+      await sleep(SETTLE_POLL_MS);
+      quietPolls = open === 0 && options.databaseIdle() ? quietPolls + 1 : 0;
+    }
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   let stopping = false;
   const stop = async () => {
@@ -47,7 +52,7 @@ export async function serveInChild(listener: RequestListener, close: () => Promi
     await settled();
     server.closeAllConnections();
     await closed;
-    await close();
+    await options.close();
     process.exit(0);
   };
   process.on('message', (message: ToChild) => {

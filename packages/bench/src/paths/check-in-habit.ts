@@ -4,19 +4,46 @@ import { addDays, toLocalDate } from '@questline/domain/game/universal/local-day
 import type pg from 'pg';
 import { rawUser, serviceUser, WARMUP_CALLS, type BenchContext, type BenchPath } from '../context.ts';
 import { inTransaction, rawIdempotency, rawRewards } from '../raw-rewards.ts';
+import type { LearnerRange } from './complete-lesson.ts';
 
 const ITERATIONS = 600;
 
-// One daily habit per measured learner, created a year ago with a streak row, checked in for
-// today by each measured call (the day turns met: a 5 XP grant and an unlock check).
-async function prepareHabits(ctx: BenchContext): Promise<void> {
-  await ctx.pool.query(
-    `with learners as (select $1 + g as user_id from generate_series(0, $2 - 1) g
-                       union all select $1 + $3 + g from generate_series(0, $2 - 1) g),
+/**
+ * Daily habits created a year ago with a streak row, `perLearner` for each learner in each range
+ * (learners ascending within each round), so each check-in turns a fresh day met: a 5 XP grant
+ * and an unlock check.
+ */
+export async function insertDailyHabits(
+  pool: pg.Pool,
+  ranges: readonly LearnerRange[],
+  perLearner: number,
+  name: string,
+): Promise<{ habitId: number; userId: number }[]> {
+  const { rows } = await pool.query<{ id: string; user_id: string }>(
+    `with learners as (select r.first + g as user_id
+                         from unnest($1::bigint[], $2::int[]) as r(first, count), generate_series(0, r.count - 1) g),
           made as (insert into habits (user_id, name, goal_type, target_value, created_at)
-                   select user_id, 'Bench habit', 'daily', 1, now() - interval '1 year' from learners returning id)
-     insert into habit_streaks (habit_id, current_streak, longest_streak) select id, 0, 0 from made`,
-    [ctx.firstUserId, ITERATIONS + WARMUP_CALLS, ctx.userCount / 2],
+                   select user_id, $4, 'daily', 1, now() - interval '1 year'
+                     from generate_series(1, $3) round, learners order by round, user_id
+                   returning id, user_id),
+          streaks as (insert into habit_streaks (habit_id, current_streak, longest_streak) select id, 0, 0 from made)
+     select id, user_id from made order by id`,
+    [ranges.map((range) => range.first), ranges.map((range) => range.count), perLearner, name],
+  );
+  return rows.map((row) => ({ habitId: Number(row.id), userId: Number(row.user_id) }));
+}
+
+// One daily habit per measured learner on each side, checked in for today by each measured call.
+async function prepareHabits(ctx: BenchContext): Promise<void> {
+  const count = ITERATIONS + WARMUP_CALLS;
+  await insertDailyHabits(
+    ctx.pool,
+    [
+      { first: ctx.firstUserId, count },
+      { first: ctx.firstUserId + ctx.userCount / 2, count },
+    ],
+    1,
+    'Bench habit',
   );
 }
 

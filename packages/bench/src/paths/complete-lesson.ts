@@ -7,18 +7,59 @@ import { inTransaction, rawIdempotency, rawRewards } from '../raw-rewards.ts';
 
 const ITERATIONS = 600;
 
+/** A contiguous range of bench learners. */
+export interface LearnerRange {
+  readonly first: number;
+  readonly count: number;
+}
+
+/**
+ * Active lesson runs whose exercises were all answered correctly, ready to complete: one per
+ * learner in each range for each of the catalog's first `lessons` lessons (by id). Returned in
+ * lesson order, learners ascending within each, so consecutive completions go to different
+ * learners. Completion checks no prerequisites, so any lesson serves.
+ */
+export async function insertAnsweredRuns(
+  pool: pg.Pool,
+  ranges: readonly LearnerRange[],
+  lessons: number,
+): Promise<{ sessionId: number; userId: number }[]> {
+  const firsts = ranges.map((range) => range.first);
+  const counts = ranges.map((range) => range.count);
+  // Runs an earlier run left active (a kept database) would block new ones: set them aside.
+  await pool.query(
+    `update lesson_sessions s set status = 'abandoned' from unnest($1::bigint[], $2::int[]) as r(first, count)
+      where s.status = 'active' and s.user_id between r.first and r.first + r.count - 1`,
+    [firsts, counts],
+  );
+  const { rows } = await pool.query<{ id: string; user_id: string }>(
+    `with lesson as (select id, row_number() over (order by id) as round from lessons order by id limit $3),
+          learners as (select r.first + g as user_id
+                         from unnest($1::bigint[], $2::int[]) as r(first, count), generate_series(0, r.count - 1) g),
+          runs as (insert into lesson_sessions (user_id, lesson_id)
+                   select l.user_id, lesson.id from learners l, lesson
+                   returning id, user_id, lesson_id),
+          answered as (
+            insert into user_exercise_interactions (user_id, exercise_id, lesson_id, lesson_session_id, kind, answer_given, is_correct, time_spent_ms)
+            select r.user_id, le.exercise_id, r.lesson_id, r.id, 'attempt', e.correct_answer, true, 20000
+              from runs r join lesson_exercises le on le.lesson_id = r.lesson_id join exercises e on e.id = le.exercise_id)
+     select r.id, r.user_id from runs r join lesson on lesson.id = r.lesson_id order by lesson.round, r.user_id`,
+    [firsts, counts, lessons],
+  );
+  return rows.map((row) => ({ sessionId: Number(row.id), userId: Number(row.user_id) }));
+}
+
 // Every measured call completes a run whose exercises were all answered correctly beforehand
 // (prepared in bulk, untimed): one active run of the first lesson per learner on each side.
 async function prepareRuns(ctx: BenchContext): Promise<void> {
-  await ctx.pool.query(
-    `with lesson as (select id from lessons where key = 'es-greetings-1'),
-          learners as (select $1 + g as user_id from generate_series(0, $2 - 1) g
-                       union all select $1 + $3 + g from generate_series(0, $2 - 1) g),
-          runs as (insert into lesson_sessions (user_id, lesson_id) select l.user_id, lesson.id from learners l, lesson returning id, user_id, lesson_id)
-     insert into user_exercise_interactions (user_id, exercise_id, lesson_id, lesson_session_id, kind, answer_given, is_correct, time_spent_ms)
-     select r.user_id, le.exercise_id, r.lesson_id, r.id, 'attempt', e.correct_answer, true, 20000
-       from runs r join lesson_exercises le on le.lesson_id = r.lesson_id join exercises e on e.id = le.exercise_id`,
-    [ctx.firstUserId, ITERATIONS + WARMUP_CALLS, ctx.userCount / 2],
+  const count = ITERATIONS + WARMUP_CALLS;
+  await insertAnsweredRuns(
+    ctx.pool,
+    [
+      { first: ctx.firstUserId, count },
+      { first: ctx.firstUserId + ctx.userCount / 2, count },
+    ],
+    1,
   );
 }
 

@@ -3,15 +3,16 @@ import type { AnswerLetter } from '@questline/domain/quiz/universal/exam-types';
 import { isoWeekOf } from '@questline/domain/game/universal/leaderboards';
 import { toLocalDate } from '@questline/domain/game/universal/local-day';
 import type pg from 'pg';
-import { rawUser, serviceUser, type BenchContext, type BenchPath } from '../context.ts';
+import { rawUser, serviceUser, type BenchPath } from '../context.ts';
 import { inTransaction, rawIdempotency, rawRewards } from '../raw-rewards.ts';
 
-const EXAM = 'security';
+export const EXAM = 'security';
 let questions: { id: number; correct: AnswerLetter }[] | undefined;
 
-async function bank(ctx: BenchContext) {
+/** The first ten questions of the exam's bank, with their correct answers. */
+export async function bank(pool: pg.Pool) {
   questions ??= (
-    await ctx.pool.query<{ id: string; correct_answer: AnswerLetter }>(
+    await pool.query<{ id: string; correct_answer: AnswerLetter }>(
       `select id, correct_answer from questions where exam_type = $1 order by question_id limit 10`,
       [EXAM],
     )
@@ -19,7 +20,8 @@ async function bank(ctx: BenchContext) {
   return questions;
 }
 
-const answersFor = (items: { id: number; correct: AnswerLetter }[], i: number) =>
+/** Ten answers, all right but the (i mod 10)th. */
+export const answersFor = (items: { id: number; correct: AnswerLetter }[], i: number) =>
   items.map((q, index) => ({
     questionId: q.id,
     answer: index === Math.abs(i) % 10 ? (q.correct === 'A' ? ('B' as const) : ('A' as const)) : q.correct,
@@ -121,7 +123,7 @@ export const submitQuizPath: BenchPath = {
   raw: async (ctx, i) =>
     rawSubmitQuiz(ctx.pool, {
       userId: rawUser(ctx, i),
-      answers: answersFor(await bank(ctx), i),
+      answers: answersFor(await bank(ctx.pool), i),
       idempotencyKey: `bench-raw-quiz-${i}-${rawUser(ctx, i)}`,
       now: new Date(),
     }),
@@ -129,7 +131,7 @@ export const submitQuizPath: BenchPath = {
     submitQuiz(ctx.orm.em.fork(), {
       userId: serviceUser(ctx, i),
       examType: EXAM,
-      answers: answersFor(await bank(ctx), i),
+      answers: answersFor(await bank(ctx.pool), i),
       idempotencyKey: `bench-service-quiz-${i}-${serviceUser(ctx, i)}`,
       now: new Date(),
     }),

@@ -1,0 +1,29 @@
+import { insertAnsweredRuns, rawCompleteLesson } from '../../paths/complete-lesson.ts';
+import { suppliedFeed } from '../feeds.ts';
+import { defineHttpPath } from '../http-path.ts';
+import { rawPublishProgress } from '../raw-progress.ts';
+
+interface CompleteInput {
+  readonly sessionId: number;
+  readonly idempotencyKey: string;
+}
+
+// Each request completes its own prepared run (all exercises answered), under a fresh key.
+export const completeLessonHttpPath = defineHttpPath<CompleteInput>({
+  name: 'complete a lesson',
+  procedure: 'learning.complete',
+  kind: 'mutation',
+  feed: async (setup, side) => {
+    const rounds = Math.ceil(setup.supply / setup.learners.perSide);
+    const runs = await insertAnsweredRuns(setup.pool, [setup.learners.rangeOf(side)], rounds);
+    return suppliedFeed(runs, (run) => ({
+      userId: run.userId,
+      input: { sessionId: run.sessionId, idempotencyKey: `http-${setup.runId}-lesson-${run.sessionId}` },
+    }));
+  },
+  raw: async (pool, userId, input) => {
+    const completion = await rawCompleteLesson(pool, { userId, ...input, now: new Date() });
+    await rawPublishProgress(pool, userId);
+    return completion;
+  },
+});
