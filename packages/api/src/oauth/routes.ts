@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { signInWithOAuth } from '@questline/domain/identity/server/oauth-sign-in';
 import { resolveSession } from '@questline/domain/identity/server/sessions';
 import type { OAuthProviderSummary } from '@questline/domain/identity/universal/oauth';
+import { DomainError } from '@questline/domain/shared/universal/domain-error';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
@@ -66,12 +67,12 @@ export function createOAuthRoutes(options: OAuthRoutesOptions): OAuthRoutes {
   const redirectUri = (provider: OAuthProvider) =>
     `${env.PUBLIC_URL}${OAUTH_ROUTE_PREFIX}${provider.id}/callback`;
 
-  const fail = (res: ServerResponse, request: OAuthRequest, code: OAuthFailureCode, why?: unknown) => {
-    if (why !== undefined) {
-      const detail = why instanceof Error ? `${why.name}: ${why.message}` : String(why);
-      console.warn(`[oauth] request ${request.requestId}: ${code} (${detail})`);
-    }
+  const fail = (res: ServerResponse, code: OAuthFailureCode) =>
     redirect(res, `${SIGN_IN_PATH}?error=${code}`);
+  // Operators see why a provider failed; the browser only ever gets the code.
+  const logProviderFailure = (request: OAuthRequest, code: OAuthFailureCode, error: unknown) => {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    console.warn(`[oauth] request ${request.requestId}: ${code} (${detail})`);
   };
 
   async function start(
@@ -95,7 +96,9 @@ export function createOAuthRoutes(options: OAuthRoutesOptions): OAuthRoutes {
     try {
       target = await provider.authorizationUrl({ ...flow, redirectUri: redirectUri(provider) });
     } catch (error) {
-      return fail(res, request, failureCode(error) ?? 'provider_unavailable', error);
+      const code = failureCode(error) ?? 'provider_unavailable';
+      logProviderFailure(request, code, error);
+      return fail(res, code);
     }
     res.setHeader('Set-Cookie', flowCookie(sealer.seal(flow, now()), request.secureCookies));
     redirect(res, target.href);
@@ -113,14 +116,14 @@ export function createOAuthRoutes(options: OAuthRoutesOptions): OAuthRoutes {
     const sealed = readCookie(req.headers.cookie, FLOW_COOKIE_NAME);
     const flow = sealed ? sealer.open(sealed, now()) : null;
     if (!flow || flow.provider !== provider.id || !sameState(query.get('state'), flow.state)) {
-      return fail(res, request, 'invalid_state');
+      return fail(res, 'invalid_state');
     }
     const em = orm.em.fork();
     const sessionToken = readSessionToken(req.headers.cookie);
     // Linking goes to the user who started the flow, and only while they are still the one signed in.
     if (flow.userId !== null) {
       const current = sessionToken ? await resolveSession(em, sessionToken, now()) : null;
-      if (current?.id !== flow.userId) return fail(res, request, 'invalid_state');
+      if (current?.id !== flow.userId) return fail(res, 'invalid_state');
     }
     try {
       const callbackUrl = new URL(`${redirectUri(provider)}?${query.toString()}`);
@@ -143,7 +146,8 @@ export function createOAuthRoutes(options: OAuthRoutesOptions): OAuthRoutes {
     } catch (error) {
       const code = failureCode(error);
       if (!code) console.error(`[oauth] request ${request.requestId} failed:`, error);
-      fail(res, request, code ?? 'oauth_failed', code ? error : undefined);
+      else if (!(error instanceof DomainError)) logProviderFailure(request, code, error);
+      fail(res, code ?? 'oauth_failed');
     }
   }
 
