@@ -2,12 +2,14 @@ import { router } from '../trpc.ts';
 import { adminAuditRouter } from './admin/audit.ts';
 import { adminCatalogRouter } from './admin/catalog.ts';
 import { adminMaintenanceRouter } from './admin/maintenance.ts';
+import { adminQuestionsRouter } from './admin/questions.ts';
 import { adminUsersRouter } from './admin/users.ts';
 
 // Every procedure below is an adminProcedure: the role is checked by the server on each call.
 export const adminRouter = router({
   users: adminUsersRouter,
   catalog: adminCatalogRouter,
+  questions: adminQuestionsRouter,
   maintenance: adminMaintenanceRouter,
   audit: adminAuditRouter,
 });

@@ -30,3 +30,18 @@ export async function auditedChange<T>(
     throw mapViolation(error, violations) ?? error;
   }
 }
+
+const withoutTimestamps = (snapshot: object) =>
+  JSON.stringify({ ...snapshot, updatedAt: undefined, createdAt: undefined });
+
+/** The audit row of an update, or null when the snapshots agree (nothing changed, nothing audited). */
+export function updateAudit(
+  action: string,
+  entityType: string,
+  entityId: number,
+  before: object,
+  after: object,
+): AdminAction | null {
+  if (withoutTimestamps(before) === withoutTimestamps(after)) return null;
+  return { action, entityType, entityId, before, after };
+}

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditedChange } from '../../audit/server/audited-change.ts';
+import { auditedChange, updateAudit } from '../../audit/server/audited-change.ts';
 import type { AdminActor } from '../../audit/server/record-admin-action.ts';
 import { DomainError } from '../../shared/universal/domain-error.ts';
 import { parseInput } from '../../shared/universal/parse-input.ts';
@@ -13,7 +13,7 @@ import {
 import { byIdSchema, type ById, type Deleted } from '../universal/admin-fields.ts';
 import { CATALOG_VIOLATIONS, hasLearnerProgress, notFound } from './admin-catalog-errors.ts';
 import { readCourses } from './admin-catalog-reads.ts';
-import { insertRow, patchRow, updateAudit } from './admin-rows.ts';
+import { insertRow, patchRow } from './admin-rows.ts';
 import { lockedContentHasProgress } from './learner-progress.ts';
 
 // A course learners have enrolled in is retired by unpublishing it (`isPublished: false`):

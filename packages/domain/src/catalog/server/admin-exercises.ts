@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditedChange } from '../../audit/server/audited-change.ts';
+import { auditedChange, updateAudit } from '../../audit/server/audited-change.ts';
 import type { AdminActor } from '../../audit/server/record-admin-action.ts';
 import { DomainError } from '../../shared/universal/domain-error.ts';
 import { parseInput } from '../../shared/universal/parse-input.ts';
@@ -23,7 +23,7 @@ import {
   sameAudio,
   sameOptions,
 } from './admin-exercise-writes.ts';
-import { insertRow, patchRow, updateAudit } from './admin-rows.ts';
+import { insertRow, patchRow } from './admin-rows.ts';
 import { claimPosition, closeGap, EXERCISES_OF_LESSON, lockParent } from './positions.ts';
 
 async function requireExercise(em: EntityManager, id: number): Promise<AdminExerciseView> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditedChange } from '../../audit/server/audited-change.ts';
+import { auditedChange, updateAudit } from '../../audit/server/audited-change.ts';
 import type { AdminActor } from '../../audit/server/record-admin-action.ts';
 import { parseInput } from '../../shared/universal/parse-input.ts';
 import {
@@ -12,7 +12,7 @@ import {
 import { byIdSchema, type ById, type Deleted } from '../universal/admin-fields.ts';
 import { CATALOG_VIOLATIONS, languageInUse, notFound } from './admin-catalog-errors.ts';
 import { readLanguages } from './admin-catalog-reads.ts';
-import { insertRow, patchRow, updateAudit } from './admin-rows.ts';
+import { insertRow, patchRow } from './admin-rows.ts';
 
 // Languages hold no learner data: a language no course uses can be deleted outright.
 

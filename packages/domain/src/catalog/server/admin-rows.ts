@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AdminAction } from '../../audit/server/record-admin-action.ts';
 import type { SqlValue } from '../../database/server/upsert.ts';
 
 // Small SQL helpers the admin catalog services share. Table and column names come from the
@@ -49,17 +48,5 @@ export async function patchRow(em: EntityManager, table: string, id: number, pat
   );
 }
 
-const withoutTimestamps = (snapshot: object) =>
-  JSON.stringify({ ...snapshot, updatedAt: undefined, createdAt: undefined });
-
-/** The audit row of an update, or null when the snapshots agree (nothing changed, nothing audited). */
-export function updateAudit(
-  action: string,
-  entityType: string,
-  entityId: number,
-  before: object,
-  after: object,
-): AdminAction | null {
-  if (withoutTimestamps(before) === withoutTimestamps(after)) return null;
-  return { action, entityType, entityId, before, after };
-}
+// Lives with the audited transaction now; other contexts' services import it from here too.
+export { updateAudit } from '../../audit/server/audited-change.ts';

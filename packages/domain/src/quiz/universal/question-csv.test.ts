@@ -173,7 +173,12 @@ function rowCsv(overrides: Partial<Record<QuestionCsvColumn, string>> = {}): str
 describe('parseQuestionCsv: rows', () => {
   it('reads a valid file', () => {
     const result = parseQuestionCsv(`${HEADER}\n${rowCsv()}\n`);
-    expect(result).toEqual({ records: [{ line: 2, record: VALID_RECORD }], errors: [], warnings: [] });
+    expect(result).toEqual({
+      headerLine: 1,
+      records: [{ line: 2, record: VALID_RECORD }],
+      errors: [],
+      warnings: [],
+    });
   });
 
   it.each<[string, QuestionCsvColumn, string]>([
@@ -300,6 +305,7 @@ describe('parseQuestionCsv: header', () => {
       .map((c) => formatCsvField(VALID_ROW[c]))
       .join(',')}\r\n`;
     expect(parseQuestionCsv(text)).toEqual({
+      headerLine: 1,
       records: [{ line: 2, record: VALID_RECORD }],
       errors: [],
       warnings: [],
@@ -349,7 +355,7 @@ describe('parseQuestionCsv: header', () => {
   });
 
   it('accepts a header without rows', () => {
-    expect(parseQuestionCsv(`${HEADER}\n`)).toEqual({ records: [], errors: [], warnings: [] });
+    expect(parseQuestionCsv(`${HEADER}\n`)).toEqual({ headerLine: 1, records: [], errors: [], warnings: [] });
   });
 });
 

@@ -98,6 +98,8 @@ export interface QuestionCsvWarning {
 }
 
 export interface QuestionCsvResult {
+  /** The line of the header row; null when the file has none that could be read. */
+  headerLine: number | null;
   records: { line: number; record: QuestionRecord }[];
   errors: QuestionCsvError[];
   warnings: QuestionCsvWarning[];
@@ -128,7 +130,7 @@ function columnOf(path: readonly PropertyKey[]): QuestionCsvColumn | undefined {
 
 export function parseQuestionCsv(text: string): QuestionCsvResult {
   const csv = parseCsv(text);
-  const result: QuestionCsvResult = { records: [], errors: [...csv.errors], warnings: [] };
+  const result: QuestionCsvResult = { headerLine: null, records: [], errors: [...csv.errors], warnings: [] };
   const columnIndex = (e: QuestionCsvError) => (e.column ? QUESTION_CSV_COLUMNS.indexOf(e.column) : -1);
   const done = () => {
     result.errors.sort((a, b) => a.line - b.line || columnIndex(a) - columnIndex(b));
@@ -144,6 +146,7 @@ export function parseQuestionCsv(text: string): QuestionCsvResult {
     return done();
   }
 
+  result.headerLine = header.line;
   // Header: case-insensitive, any order; unknown columns are ignored with a warning.
   const indexOf = new Map<QuestionCsvColumn, number>();
   header.fields.forEach((rawName, index) => {
