@@ -1,7 +1,13 @@
 import { useTestDatabase } from '@questline/domain/database/server/testing/test-database';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditRowCount, auditRowsOf, expectAdminOnly, expectBadInputAt } from '../../testing/admin.ts';
-import { signedInAdmin, signedUpLearner, trpcErrorOf, type Caller } from '../../testing/callers.ts';
+import {
+  callerFor,
+  signedInAdmin,
+  signedUpLearner,
+  trpcErrorOf,
+  type Caller,
+} from '../../testing/callers.ts';
 import {
   newLesson,
   newUnit,
@@ -172,6 +178,24 @@ describe('admin.catalog.lessons prerequisites', () => {
     expect(await admin.admin.catalog.courses.graph({ id: course.id })).toEqual(graph);
     expect(graph.order).toEqual([a.id, b.id, c.id]);
     expect(await auditRowCount(db)).toBe(audits);
+  });
+
+  it('lets only one of two racing edits close a cycle', async () => {
+    const { unit } = await newUnit(admin);
+    const [x, y] = [await newLesson(admin, unit.id), await newLesson(admin, unit.id)];
+    const other = await callerFor(db, (await signedInAdmin(db)).token);
+    const outcomes = await Promise.allSettled([
+      admin.admin.catalog.lessons.addPrerequisite({ lessonId: x.id, requiredLessonId: y.id }),
+      other.admin.catalog.lessons.addPrerequisite({ lessonId: y.id, requiredLessonId: x.id }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'CONFLICT', cause: { code: 'PREREQUISITE_CYCLE' } });
+    const edges = [
+      await admin.admin.catalog.lessons.get({ id: x.id }),
+      await admin.admin.catalog.lessons.get({ id: y.id }),
+    ];
+    expect(edges.flatMap((lesson) => lesson.prerequisiteIds)).toHaveLength(1);
   });
 
   it('refuses a prerequisite from another course, and an unknown lesson', async () => {
