@@ -1,4 +1,5 @@
 import { router } from '../trpc.ts';
+import { adminAchievementsRouter } from './admin/achievements.ts';
 import { adminAuditRouter } from './admin/audit.ts';
 import { adminCatalogRouter } from './admin/catalog.ts';
 import { adminMaintenanceRouter } from './admin/maintenance.ts';
@@ -12,4 +13,5 @@ export const adminRouter = router({
   questions: adminQuestionsRouter,
   maintenance: adminMaintenanceRouter,
   audit: adminAuditRouter,
+  achievements: adminAchievementsRouter,
 });

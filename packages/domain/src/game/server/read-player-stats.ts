@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PlayerStats } from '../universal/criteria.ts';
+import { HIGH_SCORE_QUIZ_PERCENTAGE, type PlayerStats } from '../universal/criteria.ts';
 
 interface StatsRow {
   quizzes_completed: number;
@@ -22,7 +22,7 @@ export async function readPlayerStats(em: EntityManager, userId: number): Promis
     `select
         (select count(*)::int from quiz_attempts where user_id = p.user_id) as quizzes_completed,
         (select count(*)::int from quiz_attempts where user_id = p.user_id and correct_answers = total_questions) as perfect_quizzes,
-        (select count(*)::int from quiz_attempts where user_id = p.user_id and score_percentage >= 90) as high_score_quizzes,
+        (select count(*)::int from quiz_attempts where user_id = p.user_id and score_percentage >= ${HIGH_SCORE_QUIZ_PERCENTAGE}) as high_score_quizzes,
         (select count(*)::int from user_answers where user_id = p.user_id and is_correct) as correct_answers,
         p.study_streak_current as study_streak,
         p.level,

@@ -20,6 +20,9 @@ export const CRITERIA_TYPES = [
 ] as const;
 export type CriteriaType = (typeof CRITERIA_TYPES)[number];
 
+/** A high_score_quiz counts quizzes scored at least this (percent). */
+export const HIGH_SCORE_QUIZ_PERCENTAGE = 90;
+
 export const criteriaSchema = z
   .object({
     type: z.enum(CRITERIA_TYPES),

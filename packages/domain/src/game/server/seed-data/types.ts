@@ -1,17 +1,7 @@
+import { ACHIEVEMENT_CATEGORIES } from '../../universal/admin-achievements.ts';
 import type { Criteria } from '../../universal/criteria.ts';
 
-export const ACHIEVEMENT_CATEGORIES = [
-  'getting_started',
-  'accuracy',
-  'question_milestones',
-  'study_streaks',
-  'a_plus_core_1',
-  'a_plus_core_2',
-  'network_plus',
-  'security_plus',
-  'levels',
-  'learning',
-] as const;
+export { ACHIEVEMENT_CATEGORIES };
 export type AchievementCategory = (typeof ACHIEVEMENT_CATEGORIES)[number];
 
 export const AVATAR_RARITIES = ['common', 'rare', 'epic', 'legendary'] as const;
