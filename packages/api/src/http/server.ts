@@ -19,6 +19,7 @@ import { clientIp, isHttps } from './request-meta.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 import { sendJson } from './send.ts';
 import { singlePageApp } from './static-apps.ts';
+import { isUploadedArtworkPath, serveUploadedArtwork } from './uploaded-artwork.ts';
 
 export interface RequestListenerOptions {
   readonly orm: MikroORM;
@@ -108,6 +109,7 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
       return sendJson(res, 404, { error: 'NOT_FOUND' });
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendJson(res, 405, { error: 'METHOD_NOT_ALLOWED' });
+    if (isUploadedArtworkPath(pathname)) return serveUploadedArtwork(req, res, pathname);
     if (pathname === '/admin') {
       res.writeHead(301, { Location: '/admin/' });
       return void res.end();

@@ -1,6 +1,7 @@
 import { router } from '../trpc.ts';
 import { adminAchievementsRouter } from './admin/achievements.ts';
 import { adminAuditRouter } from './admin/audit.ts';
+import { adminBadgesRouter } from './admin/badges.ts';
 import { adminCatalogRouter } from './admin/catalog.ts';
 import { adminMaintenanceRouter } from './admin/maintenance.ts';
 import { adminQuestionsRouter } from './admin/questions.ts';
@@ -14,4 +15,5 @@ export const adminRouter = router({
   maintenance: adminMaintenanceRouter,
   audit: adminAuditRouter,
   achievements: adminAchievementsRouter,
+  badges: adminBadgesRouter,
 });
