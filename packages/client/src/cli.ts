@@ -17,6 +17,11 @@ commands:
   users export <username|id> [--out file.json]
                                   everything stored about a user, as JSON (personal
                                   data: the file is readable by its owner only)
+  questions import <file.csv> [--dry-run] [--chunk N] [--json]
+                                  import quiz questions in chunks of N rows (default 500),
+                                  with progress on stderr; prints rejected rows with their
+                                  line and messages (--json: every row's status) and exits 1
+                                  when any row was rejected
   recompute streaks [--user U]    study and habit streaks from the stored history
   recompute standings             leaderboard standings from the XP ledger and quiz attempts
 
@@ -31,6 +36,7 @@ type Group = Record<string, Command | undefined>;
 const groups: Record<string, () => Promise<Group>> = {
   admin: async () => (await import('./cli/admin.ts')).adminCommands,
   users: async () => (await import('./cli/users.ts')).usersCommands,
+  questions: async () => (await import('./cli/questions.ts')).questionsCommands,
   recompute: async () => (await import('./cli/recompute.ts')).recomputeCommands,
 };
 
