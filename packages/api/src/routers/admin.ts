@@ -1,6 +1,7 @@
 import { router } from '../trpc.ts';
 import { adminAchievementsRouter } from './admin/achievements.ts';
 import { adminAuditRouter } from './admin/audit.ts';
+import { adminAvatarsRouter } from './admin/avatars.ts';
 import { adminBadgesRouter } from './admin/badges.ts';
 import { adminCatalogRouter } from './admin/catalog.ts';
 import { adminMaintenanceRouter } from './admin/maintenance.ts';
@@ -16,4 +17,5 @@ export const adminRouter = router({
   audit: adminAuditRouter,
   achievements: adminAchievementsRouter,
   badges: adminBadgesRouter,
+  avatars: adminAvatarsRouter,
 });
