@@ -160,6 +160,7 @@ describe('admin.catalog.exercises', () => {
     });
     expect(rest).toEqual({ items: [expect.objectContaining({ key: `${tag}-0` })], nextCursor: null });
     expect((await admin.admin.catalog.exercises.list({ search: '%' })).items).toEqual([]);
+    await expectBadInputAt(admin.admin.catalog.exercises.list({ search: 'a\u0000' }), ['search']);
   });
 
   it('deletes an unanswered exercise and closes the gap in its lesson, audited', async () => {

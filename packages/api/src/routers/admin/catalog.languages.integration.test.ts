@@ -112,6 +112,10 @@ describe('admin.catalog.languages', () => {
       'englishName',
     ]);
     await expectBadInputAt(admin.admin.catalog.languages.update({ id: -1 }), ['id']);
+    // PostgreSQL cannot store U+0000: refused as input rather than failing the write.
+    await expectBadInputAt(admin.admin.catalog.languages.create({ ...good, nativeName: 'a\u0000b' }), [
+      'nativeName',
+    ]);
     expect(await admin.admin.catalog.languages.list()).toEqual(before);
     expect(await auditRowCount(db)).toBe(audits);
   });

@@ -120,6 +120,22 @@ describe('admin.questions.import', () => {
     expect(await auditRowCount(db)).toBe(audits + 1);
   });
 
+  it('rejects a row holding a NUL character like any other bad cell', async () => {
+    const id = uniqueQuestionId();
+    const report = await admin.admin.questions.import({
+      csv: questionCsv([questionRow(id, { explanation_c: 'DNS\u0000' })]),
+    });
+    expect(report.rows).toEqual([
+      {
+        line: 2,
+        questionId: null,
+        status: 'rejected',
+        messages: [{ column: 'explanation_c', message: 'may not contain the NUL character' }],
+      },
+    ]);
+    expect(await bankOf([id])).toEqual([]);
+  });
+
   it('writes nothing on a dry run but reports what a real import would do', async () => {
     const existing = uniqueQuestionId();
     await admin.admin.questions.import({ csv: questionCsv([questionRow(existing)]) });

@@ -1,11 +1,13 @@
 // Admin catalog editor: exercises with their answers, options and audio, and their place in lessons.
 import { z } from 'zod';
+import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
 import {
   contentKeySchema,
   idSchema,
   orderedIdsSchema,
   positionSchema,
   requiredText,
+  searchSchema,
 } from './admin-fields.ts';
 import { EXERCISE_CONTENT_SCHEMAS, exerciseProblems, type ExerciseDraft } from './exercise-content.ts';
 import { AUDIO_QUALITIES, EXERCISE_TYPE_CODES } from './exercise-types.ts';
@@ -17,9 +19,10 @@ const audioInputSchema = z.object({
     .string()
     .trim()
     .max(500)
-    .regex(/^(\/|https:\/\/)\S+$/, 'must be a path starting with / or an https URL'),
+    .regex(/^(\/|https:\/\/)\S+$/, 'must be a path starting with / or an https URL')
+    .refine(withoutNul, NUL_MESSAGE),
   durationMs: z.number().int().min(1).max(600_000),
-  speaker: z.string().trim().max(100).nullable().default(null),
+  speaker: z.string().trim().max(100).refine(withoutNul, NUL_MESSAGE).nullable().default(null),
 });
 
 // An exercise is edited as a whole (its type, content, options and answer must agree), so
@@ -73,7 +76,7 @@ export type ExerciseFields = Omit<z.output<typeof updateExerciseInputSchema>, 'i
 
 export const listExercisesInputSchema = z.object({
   /** A substring of the key or the prompt. */
-  search: z.string().trim().max(100).optional(),
+  search: searchSchema.optional(),
   type: z.enum(EXERCISE_TYPE_CODES).optional(),
   limit: z.number().int().min(1).max(100).default(50),
   /** The last id of the previous page (keyset pagination, newest first). */

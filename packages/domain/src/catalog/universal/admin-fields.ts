@@ -1,13 +1,26 @@
 // Field schemas the admin catalog editor's inputs share.
 import { z } from 'zod';
+import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
 
 export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** Trimmed, required text of at most `max` characters. */
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(max, `must be at most ${max} characters`)
+    .refine(withoutNul, NUL_MESSAGE);
 
-export const descriptionSchema = z.string().trim().max(5000, 'must be at most 5000 characters');
+export const descriptionSchema = z
+  .string()
+  .trim()
+  .max(5000, 'must be at most 5000 characters')
+  .refine(withoutNul, NUL_MESSAGE);
+
+/** A search box: a substring to look for. */
+export const searchSchema = z.string().trim().max(100).refine(withoutNul, NUL_MESSAGE);
 
 /** Where to put a new child: 0 is first; omitted (or past the end) appends. */
 export const positionSchema = z.number().int().min(0).max(10_000);

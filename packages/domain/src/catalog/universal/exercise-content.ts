@@ -1,9 +1,11 @@
 // What an exercise of each type must hold so the lesson player can show it and the checker can
 // mark it: the type-specific content, the options and audio, and how they agree with the answer.
 import { z } from 'zod';
+import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
 import type { AudioQuality, ExerciseTypeCode } from './exercise-types.ts';
 
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const text = (max: number) =>
+  z.string().trim().min(1, 'is required').max(max).refine(withoutNul, NUL_MESSAGE);
 const words = (min: number, max: number) =>
   z
     .array(text(100))

@@ -1,5 +1,6 @@
 // The admin's question bank: search, read with answer statistics, and edit one question.
 import { z } from 'zod';
+import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
 import { ANSWER_LETTERS, EXAM_TYPES } from './exam-types.ts';
 import { questionRecordSchema } from './question-csv.ts';
 
@@ -8,7 +9,7 @@ const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const listQuestionsInputSchema = z.object({
   examType: z.enum(EXAM_TYPES).optional(),
   /** A substring of the question text or of its external id. */
-  search: z.string().trim().max(200).optional(),
+  search: z.string().trim().max(200).refine(withoutNul, NUL_MESSAGE).optional(),
   limit: z.number().int().min(1).max(100).default(50),
   /** The last id of the previous page (keyset pagination, newest first). */
   cursor: idSchema.optional(),

@@ -2,6 +2,7 @@
 // Format and rules for non-developers: docs/question-import.md.
 
 import { z } from 'zod';
+import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
 import { formatCsv, parseCsv } from './csv.ts';
 import { ANSWER_LETTERS, EXAM_TYPES, type AnswerLetter } from './exam-types.ts';
 
@@ -46,7 +47,8 @@ function textSchema({ min, max }: { min: number; max: number }) {
     .overwrite((s) => s.replace(/\r\n?/g, '\n'))
     .trim()
     .min(min, min === 1 ? 'is required' : `must be at least ${min} characters`)
-    .max(max, `must be at most ${max} characters`);
+    .max(max, `must be at most ${max} characters`)
+    .refine(withoutNul, NUL_MESSAGE);
 }
 
 const optionSchema = z.object({

@@ -1,6 +1,7 @@
 // The admin's question-bank import: one CSV file (or one chunk of a big file, each chunk with its
 // own header row) in, a report with one entry per row out. Format: docs/question-import.md.
 import { z } from 'zod';
+import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
 import type { QuestionCsvError, QuestionCsvWarning } from './question-csv.ts';
 
 /** Under the HTTP body limit (1 MiB by default); bigger files are sent in chunks. */
@@ -14,7 +15,7 @@ export const importQuestionsInputSchema = z.object({
   /** Check and report without writing anything. */
   dryRun: z.boolean().default(false),
   /** Kept in the audit trail with the file's SHA-256. */
-  fileName: z.string().trim().max(255).nullable().default(null),
+  fileName: z.string().trim().max(255).refine(withoutNul, NUL_MESSAGE).nullable().default(null),
   /**
    * Added to every row's line, so a chunk reports the whole file's line numbers: the file line of
    * the chunk's first data row minus the line that row has in the chunk.
