@@ -1,7 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAdminAction, type AdminActor } from '../../audit/server/record-admin-action.ts';
-import type { HabitGoalType } from '../../habits/universal/habit-goals.ts';
-import { refreshHabitStreak } from '../../habits/server/store-habit-streak.ts';
 import { invalidateProfileStats } from '../../social/server/profile-stats.ts';
 import type { StatsCache } from '../../social/server/stats-cache.ts';
 import { DomainError } from '../../shared/universal/domain-error.ts';
@@ -14,6 +12,12 @@ import {
 } from '../universal/recompute.ts';
 import { computeStudyStreak } from '../universal/study-streak.ts';
 import { readStreakDays, toPracticeHistory } from './read-streak-days.ts';
+import {
+  recomputeHabitStreaks,
+  USER_IDS_SQL,
+  type HabitStreakState,
+  type RecomputedRow,
+} from './recompute-habit-streaks.ts';
 
 /** Users per transaction: bounds how many rows one batch keeps locked. */
 export const RECOMPUTE_BATCH_SIZE = 200;
@@ -26,21 +30,10 @@ interface StudyState {
   freezes: number;
   lastPractice: string | null;
 }
-interface HabitState {
-  current: number;
-  longest: number;
-  lastMet: string | null;
-  strength: number;
-}
-interface Changed<State> {
-  id: number;
-  before: State;
-  after: State;
-}
 interface BatchOutcome {
   habits: number;
-  study: Changed<StudyState>[];
-  habitChanges: Changed<HabitState>[];
+  study: RecomputedRow<StudyState>[];
+  habitChanges: RecomputedRow<HabitStreakState>[];
 }
 
 /**
@@ -95,7 +88,7 @@ async function recomputeBatch(
   const { habits, changes: habitChanges } = await recomputeHabitStreaks(tx, userIds);
   const study = await recomputeStudyStreaks(tx, userIds);
   if (study.length || habitChanges.length) {
-    const changedRows = (changes: readonly Changed<object>[], side: 'before' | 'after') =>
+    const changedRows = (changes: readonly RecomputedRow<object>[], side: 'before' | 'after') =>
       changes.map((change) => ({ id: change.id, ...change[side] }));
     await recordAdminAction(tx, actor, {
       action: 'streaks.recompute',
@@ -111,67 +104,10 @@ async function recomputeBatch(
   return { habits, study, habitChanges };
 }
 
-const idList = (ids: readonly number[]) => JSON.stringify(ids);
-const IDS_SQL = 'select value::bigint from jsonb_array_elements_text(?::jsonb)';
-
-async function recomputeHabitStreaks(
-  tx: EntityManager,
-  userIds: readonly number[],
-): Promise<{ habits: number; changes: Changed<HabitState>[] }> {
-  // Habits written by other paths may have no streak row yet: give them one to lock.
-  await tx.execute(
-    `insert into habit_streaks (habit_id) select id from habits where user_id in (${IDS_SQL})
-     on conflict (habit_id) do nothing`,
-    [idList(userIds)],
-  );
-  const rows = await tx.execute<
-    {
-      id: string;
-      goal_type: HabitGoalType;
-      target_value: number;
-      schedule_mask: number | null;
-      current_streak: number;
-      longest_streak: number;
-      last_met: string | null;
-      strength: number;
-    }[]
-  >(
-    `select h.id, h.goal_type, h.target_value, h.schedule_mask, s.current_streak, s.longest_streak,
-            to_char(s.last_completion_date, 'YYYY-MM-DD') as last_met, s.strength
-       from habit_streaks s join habits h on h.id = s.habit_id
-      where h.user_id in (${IDS_SQL}) order by h.id for update of s`,
-    [idList(userIds)],
-  );
-  const changes: Changed<HabitState>[] = [];
-  for (const row of rows) {
-    const rule = { goalType: row.goal_type, targetValue: row.target_value, scheduleMask: row.schedule_mask };
-    const stored = await refreshHabitStreak(tx, Number(row.id), rule);
-    const before = {
-      current: row.current_streak,
-      longest: row.longest_streak,
-      lastMet: row.last_met,
-      strength: row.strength,
-    };
-    const after = {
-      current: stored.streak.lastRun,
-      longest: stored.streak.longest,
-      lastMet: stored.streak.lastMetDate,
-      strength: stored.strength,
-    };
-    const same =
-      before.current === after.current &&
-      before.longest === after.longest &&
-      before.lastMet === after.lastMet &&
-      Math.abs(before.strength - after.strength) < 1e-9;
-    if (!same) changes.push({ id: Number(row.id), before, after });
-  }
-  return { habits: rows.length, changes };
-}
-
 async function recomputeStudyStreaks(
   tx: EntityManager,
   userIds: readonly number[],
-): Promise<Changed<StudyState>[]> {
+): Promise<RecomputedRow<StudyState>[]> {
   const profiles = await tx.execute<
     {
       user_id: string;
@@ -185,10 +121,10 @@ async function recomputeStudyStreaks(
     `select p.user_id, p.study_streak_current as current, p.study_streak_longest as longest,
             p.streak_freezes as freezes, to_char(p.last_activity_date, 'YYYY-MM-DD') as last_practice, u.timezone
        from user_profiles p join users u on u.id = p.user_id
-      where p.user_id in (${IDS_SQL}) order by p.user_id for update of p`,
-    [idList(userIds)],
+      where p.user_id in (${USER_IDS_SQL}) order by p.user_id for update of p`,
+    [JSON.stringify(userIds)],
   );
-  const changes: Changed<StudyState>[] = [];
+  const changes: RecomputedRow<StudyState>[] = [];
   for (const profile of profiles) {
     const userId = Number(profile.user_id);
     const history = toPracticeHistory(await readStreakDays(tx, userId), profile.timezone);
