@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordAdminAction, type AdminActor } from '../../audit/server/record-admin-action.ts';
+import { auditedChange } from '../../audit/server/audited-change.ts';
+import type { AdminActor } from '../../audit/server/record-admin-action.ts';
 import { DomainError } from '../../shared/universal/domain-error.ts';
 import { parseInput } from '../../shared/universal/parse-input.ts';
 import {
@@ -54,27 +55,31 @@ async function changeAccess(
   action: string,
   change: Change,
 ): Promise<UserAccessChange> {
-  return em.transactional(async (tx) => {
+  return auditedChange<UserAccessChange>(em, actor, async (tx) => {
     // Every change of role or activation takes the active admins' row locks first, so two admins
     // demoting each other at once are serialised and the second sees the first's result.
     await tx.execute(`select id from users where role = 'admin' and is_active order by id for update`);
     const before = await readUserListItem(tx, userId);
     if (!before) throw new DomainError('USER_NOT_FOUND', 'NOT_FOUND', 'No such user', { path: ['userId'] });
     const sessionsBefore = await activeSessions(tx, userId, actor.now);
-    if (!(await change(tx, before))) return { changed: false, user: before, sessionsEnded: 0 };
+    if (!(await change(tx, before))) {
+      return { result: { changed: false, user: before, sessionsEnded: 0 }, audit: null };
+    }
     await requireAnActiveAdmin(tx);
     const after = await readUserListItem(tx, userId);
     if (!after) throw new Error('a changed user vanished');
     const sessionsAfter = await activeSessions(tx, userId, actor.now);
-    await recordAdminAction(tx, actor, {
-      action,
-      entityType: 'user',
-      entityId: userId,
-      before: { role: before.role, isActive: before.isActive, activeSessions: sessionsBefore },
-      after: { role: after.role, isActive: after.isActive, activeSessions: sessionsAfter },
-      reason,
-    });
-    return { changed: true, user: after, sessionsEnded: sessionsBefore - sessionsAfter };
+    return {
+      result: { changed: true, user: after, sessionsEnded: sessionsBefore - sessionsAfter },
+      audit: {
+        action,
+        entityType: 'user',
+        entityId: userId,
+        before: { role: before.role, isActive: before.isActive, activeSessions: sessionsBefore },
+        after: { role: after.role, isActive: after.isActive, activeSessions: sessionsAfter },
+        reason,
+      },
+    };
   });
 }
 
