@@ -22,6 +22,9 @@ commands:
                                   with progress on stderr; prints rejected rows with their
                                   line and messages (--json: every row's status) and exits 1
                                   when any row was rejected
+  badges grant <username|id> <badge-code> --reason R
+  badges revoke <username|id> <badge-code> --reason R
+                                  an admin-granted badge (e.g. early-adopter), audited
   recompute streaks [--user U]    study and habit streaks from the stored history
   recompute standings             leaderboard standings from the XP ledger and quiz attempts
 
@@ -37,6 +40,7 @@ const groups: Record<string, () => Promise<Group>> = {
   admin: async () => (await import('./cli/admin.ts')).adminCommands,
   users: async () => (await import('./cli/users.ts')).usersCommands,
   questions: async () => (await import('./cli/questions.ts')).questionsCommands,
+  badges: async () => (await import('./cli/badges.ts')).badgesCommands,
   recompute: async () => (await import('./cli/recompute.ts')).recomputeCommands,
 };
 
