@@ -1,9 +1,14 @@
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '@questline/api/root';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
 
 export type { AppRouter };
 export type QuestlineClient = TRPCClient<AppRouter>;
+/** Every procedure's input, by path: `RouterInputs['habits']['checkIn']`. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+/** Every procedure's output, by path: `RouterOutputs['game']['summary']`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export interface QuestlineClientOptions {
   /** Where the platform runs, e.g. http://localhost:3000 (the client calls `${baseUrl}/trpc`). */

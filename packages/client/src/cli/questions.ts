@@ -1,10 +1,9 @@
 // `ql questions import <file.csv>`: the question bank from a CSV file of any size, sent in chunks
 // of whole rows (header repeated), with progress on stderr and the per-row report on stdout.
-import type { ImportReport } from '@questline/domain/quiz/universal/question-import';
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { QuestlineClient } from '../index.ts';
+import type { QuestlineClient, RouterOutputs } from '../index.ts';
 import { adminClient, CliError, integerOption, parseCommandArgs, printJson, type Command } from './common.ts';
 import { progressOn } from './progress.ts';
 import { planChunks, questionChunks, type ChunkPlan, type QuestionChunk } from './question-chunks.ts';
@@ -13,6 +12,7 @@ export const DEFAULT_CHUNK_ROWS = 500;
 /** Text per request: far under the server's body limit even once JSON-escaped. */
 const CHUNK_BYTES = 256 * 1024;
 
+type ImportReport = RouterOutputs['admin']['questions']['import'];
 type ReportRow = ImportReport['rows'][number];
 type FileMessage = ImportReport['fileMessages'][number];
 
