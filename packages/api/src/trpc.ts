@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainError } from '@questline/domain/shared/universal/domain-error';
+import { findNulPath } from '@questline/domain/shared/universal/text';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context.ts';
@@ -43,7 +44,19 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.meta({ access: 'public' }).use(mapDomainErrors);
+// PostgreSQL text cannot hold U+0000: refused here for every procedure, so no write fails on it.
+const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const path = findNulPath(await getRawInput());
+  if (path) {
+    throw new DomainError('TEXT_HAS_NUL', 'BAD_INPUT', 'Text may not contain the NUL character', { path });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure
+  .meta({ access: 'public' })
+  .use(mapDomainErrors)
+  .use(refuseNulCharacters);
 
 export const protectedProcedure = publicProcedure.meta({ access: 'protected' }).use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });

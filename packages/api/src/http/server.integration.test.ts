@@ -111,6 +111,18 @@ describe('tRPC over HTTP', () => {
     expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts:\d+/);
   });
 
+  it('refuses the NUL character anywhere in any input with 400 and its path, not a database error', async () => {
+    const response = await postJson('/trpc/auth.signIn', {
+      json: { email: 'someone@example.test', password: 'pass\u0000word' },
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { json: { data: Record<string, unknown> } } };
+    expect(body.error.json.data).toMatchObject({
+      code: 'TEXT_HAS_NUL',
+      issues: [{ path: ['password'], message: 'Text may not contain the NUL character' }],
+    });
+  });
+
   it('answers malformed JSON with 400, not 500', async () => {
     const response = await fetch(`${base}/trpc/auth.signIn`, {
       method: 'POST',
