@@ -108,6 +108,11 @@ export const PROCEDURE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'admin.badges.revoke': 'Take an admin-granted badge back, with a reason; audited.',
   'admin.badges.holders': 'Who holds a badge, paged.',
 
+  'admin.avatars.list': 'Every avatar with the achievement that unlocks it and how many learners use it.',
+  'admin.avatars.create': 'Add an avatar, audited.',
+  'admin.avatars.update': 'Change an avatar (un-defaulting clears it where it was not unlocked), audited.',
+  'admin.avatars.delete': 'Delete an avatar; learners using it fall back to a default one; audited.',
+
   'admin.catalog.languages.list': 'Every language.',
   'admin.catalog.languages.create': 'Add a language, audited.',
   'admin.catalog.languages.update': 'Change a language, audited.',
