@@ -130,6 +130,8 @@ describe('admin.audit.list', () => {
     await expectBadInputAt(admin.admin.audit.list({ entityId: 3 }), ['entityType']);
     await expectBadInputAt(admin.admin.audit.list({ from: at(1), to: at(0) }), ['to']);
     await expectBadInputAt(admin.admin.audit.list({ limit: 0 }), ['limit']);
+    // PostgreSQL text cannot hold U+0000: refused up front rather than failing in the database.
+    await expectBadInputAt(admin.admin.audit.list({ action: 'badge\u0000.grant' }), ['action']);
     await expectBadInputAt(admin.admin.audit.list({ cursor: 'not-a-cursor' }), ['cursor'], 'CURSOR_INVALID');
   });
 

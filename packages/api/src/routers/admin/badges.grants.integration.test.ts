@@ -76,6 +76,9 @@ describe('admin.badges.grant and revoke', () => {
     await expectBadInputAt(admin.admin.badges.grant({ userId, badgeCode: 'moderator', reason: ' ' }), [
       'reason',
     ]);
+    await expectBadInputAt(admin.admin.badges.grant({ userId, badgeCode: 'mod\u0000', reason: 'x' }), [
+      'badgeCode',
+    ]);
     expect(await auditRowCount(db)).toBe(audits);
     expect((await admin.admin.users.get({ userId })).badges).toEqual([]);
   });

@@ -64,6 +64,10 @@ describe('admin.users.setRole', () => {
     await expectBadInputAt(admin.admin.users.setRole({ userId: account.id, role: 'admin', reason: '' }), [
       'reason',
     ]);
+    await expectBadInputAt(
+      admin.admin.users.setRole({ userId: account.id, role: 'admin', reason: 'why\u0000' }),
+      ['reason'],
+    );
     const unknown = await trpcErrorOf(
       admin.admin.users.setRole({ userId: 9_999_999, role: 'admin', reason: 'x' }),
     );

@@ -59,6 +59,9 @@ describe('admin.users.list', () => {
   it('treats LIKE wildcards in the search as plain text', async () => {
     const page = await (await callerFor(db, adminToken)).admin.users.list({ search: '%' });
     expect(page.items).toEqual([]);
+    await expectBadInputAt((await callerFor(db, adminToken)).admin.users.list({ search: 'a\u0000' }), [
+      'search',
+    ]);
   });
 
   it('is refused to a learner and to an anonymous caller', async () => {

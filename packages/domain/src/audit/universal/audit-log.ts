@@ -1,10 +1,11 @@
 // The admin audit log viewer: filters, keyset pages newest first, each entry with its diff.
 import { z } from 'zod';
+import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
 import { fieldChangeSchema } from './audit-diff.ts';
 
 export const AUDIT_LOG_PAGE_MAX = 100;
 
-const label = z.string().trim().min(1).max(64);
+const label = z.string().trim().min(1).max(64).refine(withoutNul, NUL_MESSAGE);
 
 export const listAuditLogInputSchema = z
   .object({

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAdminAction } from '../../audit/server/record-admin-action.ts';
+import { auditReasonSchema } from '../../audit/universal/audit-reason.ts';
 import { z } from 'zod';
 import {
   DEFAULT_HEARTS_CONFIG,
@@ -88,7 +89,7 @@ export async function loseHeart(
 
 export const refillHeartsInputSchema = z.object({
   userId: z.number().int().positive(),
-  reason: z.string().trim().min(1).max(500),
+  reason: auditReasonSchema,
 });
 
 export interface RefillHearts {

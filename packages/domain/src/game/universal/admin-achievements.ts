@@ -1,5 +1,6 @@
 // The admin console's achievements: editing them, and dry-running or backfilling a rule.
 import { z } from 'zod';
+import { auditReasonSchema } from '../../audit/universal/audit-reason.ts';
 import { requiredText } from '../../catalog/universal/admin-fields.ts';
 import { entityIdSchema } from '../../shared/universal/entity-id.ts';
 import { artworkPathSchema } from './artwork.ts';
@@ -100,7 +101,7 @@ export type AchievementDryRun = z.infer<typeof achievementDryRunSchema>;
 
 export const achievementBackfillInputSchema = z.object({
   id: entityIdSchema,
-  reason: z.string().trim().max(500).optional(),
+  reason: auditReasonSchema.optional(),
 });
 export type AchievementBackfillInput = z.input<typeof achievementBackfillInputSchema>;
 

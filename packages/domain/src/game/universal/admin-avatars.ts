@@ -1,5 +1,6 @@
 // The admin console's avatars: the defaults every learner may pick and the ones achievements unlock.
 import { z } from 'zod';
+import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
 import { requiredText } from '../../catalog/universal/admin-fields.ts';
 import { entityIdSchema } from '../../shared/universal/entity-id.ts';
 import { gameCodeSchema } from './admin-achievements.ts';
@@ -8,7 +9,7 @@ import { AVATAR_RARITIES } from './avatars.ts';
 
 const avatarFields = {
   name: requiredText(100),
-  description: z.string().trim().max(2000).nullable(),
+  description: z.string().trim().max(2000).refine(withoutNul, NUL_MESSAGE).nullable(),
   imageUrl: artworkPathSchema,
   /** Every learner may pick a default avatar from the start. */
   isDefault: z.boolean(),

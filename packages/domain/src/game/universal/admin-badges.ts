@@ -1,5 +1,6 @@
 // The admin console's badges: rule badges (earned) and admin-granted ones (tag badges among them).
 import { z } from 'zod';
+import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
 import { requiredText } from '../../catalog/universal/admin-fields.ts';
 import { entityIdSchema } from '../../shared/universal/entity-id.ts';
 import { gameCodeSchema } from './admin-achievements.ts';
@@ -11,7 +12,7 @@ const badgeFields = {
   name: requiredText(100),
   description: requiredText(2000),
   /** An emoji; a badge needs it or 64×64 art. */
-  icon: z.string().trim().min(1).max(16).nullable(),
+  icon: z.string().trim().min(1).max(16).refine(withoutNul, NUL_MESSAGE).nullable(),
   /** Set by uploading artwork, or a PNG shipped with the site. */
   iconUrl64: artworkPathSchema.nullable(),
   iconUrl16: artworkPathSchema.nullable(),

@@ -1,14 +1,16 @@
 // Admin-granted badges (tag badges such as early-adopter) and the badges a learner holds.
 import { z } from 'zod';
+import { auditReasonSchema } from '../../audit/universal/audit-reason.ts';
+import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
 
 const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export const badgeGrantInputSchema = z.object({
   adminId: idSchema,
   userId: idSchema,
-  badgeCode: z.string().trim().min(1).max(50),
+  badgeCode: z.string().trim().min(1).max(50).refine(withoutNul, NUL_MESSAGE),
   /** Kept in the audit trail: why this learner got (or lost) it. */
-  reason: z.string().trim().min(1, 'Say why, for the audit trail').max(500),
+  reason: auditReasonSchema,
   now: z.date(),
   ip: z.string().max(64).nullish(),
 });

@@ -1,13 +1,11 @@
 // What the admin console reads and changes about one user: detail, role, activation.
 import { z } from 'zod';
+import { auditReasonSchema } from '../../audit/universal/audit-reason.ts';
 import { userBadgeSchema } from '../../game/universal/badge-grants.ts';
 import { heartsViewSchema } from '../../learning/universal/lesson-views.ts';
 import { entityIdSchema } from '../../shared/universal/entity-id.ts';
 import { ROLES } from './account.ts';
 import { userListItemSchema } from './user-directory.ts';
-
-/** Kept in the audit trail: why the admin did it. */
-export const auditReasonSchema = z.string().trim().min(1, 'Say why, for the audit trail').max(500);
 
 export const userIdInputSchema = z.object({ userId: entityIdSchema });
 export type UserIdInput = z.input<typeof userIdInputSchema>;

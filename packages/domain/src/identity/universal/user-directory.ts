@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
 import { ROLES } from './account.ts';
 
 export const listUsersInputSchema = z.object({
-  search: z.string().trim().max(100).optional(),
+  search: z.string().trim().max(100).refine(withoutNul, NUL_MESSAGE).optional(),
   limit: z.number().int().min(1).max(100).default(50),
   /** The last id of the previous page (keyset pagination, newest first). */
   cursor: z.number().int().positive().optional(),
