@@ -45,7 +45,7 @@ describe('ql admin create', () => {
     expect(await signIn(admin.email, password)).toMatchObject({ role: 'admin' });
   });
 
-  it('refuses a taken email and a malformed one clearly, creating nothing', async () => {
+  it('refuses a taken email, a malformed one and a password the policy refuses, creating nothing', async () => {
     const admin = newAdmin();
     const taken = await create(['--email', platform.admin.email, '--username', admin.username]);
     expect(taken.code).toBe(1);
@@ -53,6 +53,14 @@ describe('ql admin create', () => {
     const malformed = await create(['--email', 'not-an-email', '--username', admin.username]);
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toMatch(/^ql: Invalid input: email: .*\[BAD_INPUT\]/);
+    const weak = await create(
+      ['--email', admin.email, '--username', admin.username, '--password-stdin'],
+      `${admin.username} 2024\n`,
+    );
+    expect(weak).toMatchObject({
+      code: 1,
+      stderr: 'ql: The password cannot contain your username [PASSWORD_CONTAINS_USERNAME]\n',
+    });
     expect(await usersNamed(admin.username)).toBe(0);
   });
 
