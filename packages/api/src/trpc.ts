@@ -13,6 +13,8 @@ export interface ProcedureMeta {
   readonly access?: ProcedureAccess;
   /** One line for docs/api.md. */
   readonly description?: string;
+  /** The procedure refuses U+0000 itself, more precisely (a CSV import reports it per row). */
+  readonly reportsNulItself?: boolean;
 }
 
 const t = initTRPC
@@ -45,8 +47,8 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 });
 
 // PostgreSQL text cannot hold U+0000: refused here for every procedure, so no write fails on it.
-const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
-  const path = findNulPath(await getRawInput());
+const refuseNulCharacters = t.middleware(async ({ meta, getRawInput, next }) => {
+  const path = meta?.reportsNulItself ? null : findNulPath(await getRawInput());
   if (path) {
     throw new DomainError('TEXT_HAS_NUL', 'BAD_INPUT', 'Text may not contain the NUL character', { path });
   }

@@ -7,7 +7,7 @@ import {
 import type { AdminQuestion } from '@questline/domain/quiz/universal/question-admin';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditRowCount, auditRowsOf, expectAdminOnly, expectBadInputAt } from '../../testing/admin.ts';
-import { signedInAdmin, trpcErrorOf, type Caller } from '../../testing/callers.ts';
+import { signedInAdmin, signedUpLearner, trpcErrorOf, type Caller } from '../../testing/callers.ts';
 
 const db = useTestDatabase();
 let admin: Caller;
@@ -127,6 +127,45 @@ describe('admin.questions', () => {
     expect(missing.code).toBe('NOT_FOUND');
     expect(await admin.admin.questions.get({ id: question.id })).toEqual(question);
     expect(await auditRowCount(db)).toBe(audits);
+  });
+
+  it('retires a question from new quizzes and brings it back, audited; the same state writes nothing', async () => {
+    const questions = await bank(
+      Array.from({ length: 6 }, () => uniqueQuestionId()),
+      'a1102',
+    );
+    const [retired] = questions;
+    if (!retired) throw new Error('no question');
+    expect(retired.isActive).toBe(true);
+    const off = await admin.admin.questions.setActive({ id: retired.id, active: false });
+    expect(off.isActive).toBe(false);
+    await admin.admin.questions.setActive({ id: retired.id, active: false });
+    expect(await auditRowsOf(db, 'question', retired.id)).toMatchObject([
+      { action: 'question.deactivate', before: { isActive: true }, after: { isActive: false } },
+    ]);
+
+    const { caller: learner } = await signedUpLearner(db);
+    const exams = await learner.quiz.examTypes();
+    expect(exams.find((exam) => exam.examType === 'a1102')?.questionCount).toBe(5);
+    const quiz = await learner.quiz.start({ examType: 'a1102', count: 5 });
+    expect(quiz.questions.map((question) => question.id).sort()).toEqual(
+      questions
+        .slice(1)
+        .map((question) => question.id)
+        .sort(),
+    );
+    const retiredOnly = await admin.admin.questions.list({ examType: 'a1102', active: false });
+    expect(retiredOnly.items.map((question) => question.id)).toEqual([retired.id]);
+
+    expect((await admin.admin.questions.setActive({ id: retired.id, active: true })).isActive).toBe(true);
+    expect((await auditRowsOf(db, 'question', retired.id)).map((row) => row.action)).toEqual([
+      'question.deactivate',
+      'question.activate',
+    ]);
+    await expectAdminOnly(db, (caller) =>
+      caller.admin.questions.setActive({ id: retired.id, active: false }),
+    );
+    expect((await admin.admin.questions.get({ id: retired.id })).isActive).toBe(true);
   });
 
   it('is refused to learners and anonymous callers', async () => {

@@ -1,10 +1,16 @@
 import { importQuestionFile } from '@questline/domain/quiz/server/admin-question-import';
-import { getQuestion, listQuestions, updateQuestion } from '@questline/domain/quiz/server/admin-questions';
+import {
+  getQuestion,
+  listQuestions,
+  setQuestionActive,
+  updateQuestion,
+} from '@questline/domain/quiz/server/admin-questions';
 import {
   adminQuestionSchema,
   listQuestionsInputSchema,
   questionByIdSchema,
   questionPageSchema,
+  setQuestionActiveInputSchema,
   updateQuestionInputSchema,
 } from '@questline/domain/quiz/universal/question-admin';
 import {
@@ -28,8 +34,13 @@ export const adminQuestionsRouter = router({
     .input(updateQuestionInputSchema)
     .output(adminQuestionSchema)
     .mutation(({ ctx, input }) => updateQuestion(ctx.em, actorOf(ctx), input)),
+  setActive: adminProcedure
+    .input(setQuestionActiveInputSchema)
+    .output(adminQuestionSchema)
+    .mutation(({ ctx, input }) => setQuestionActive(ctx.em, actorOf(ctx), input)),
   /** A CSV file, or one chunk of a big one with its own header row; `dryRun` writes nothing. */
   import: adminProcedure
+    .meta({ reportsNulItself: true })
     .input(importQuestionsInputSchema)
     .output(importReportSchema)
     .mutation(({ ctx, input }) => importQuestionFile(ctx.em, actorOf(ctx), input)),

@@ -7,11 +7,13 @@ import type { AnswerLetter, ExamType } from '../universal/exam-types.ts';
 import {
   listQuestionsInputSchema,
   questionByIdSchema,
+  setQuestionActiveInputSchema,
   updateQuestionInputSchema,
   type AdminQuestion,
   type ListQuestionsInput,
   type QuestionById,
   type QuestionPage,
+  type SetQuestionActiveInput,
   type UpdateQuestionInput,
 } from '../universal/question-admin.ts';
 import type { QuestionOptions } from './question.entity.ts';
@@ -24,6 +26,7 @@ interface QuestionRow {
   question_text: string;
   options: QuestionOptions;
   correct_answer: AnswerLetter;
+  is_active: boolean;
   times_answered: number;
   times_correct: number;
   created_at: Date;
@@ -37,6 +40,7 @@ const toView = (row: QuestionRow): AdminQuestion => ({
   questionText: row.question_text,
   options: row.options,
   correctAnswer: row.correct_answer,
+  isActive: row.is_active,
   timesAnswered: row.times_answered,
   timesCorrect: row.times_correct,
   createdAt: new Date(row.created_at),
@@ -70,6 +74,10 @@ export async function listQuestions(em: EntityManager, raw: ListQuestionsInput):
   if (input.examType) {
     where.push('q.exam_type = ?');
     params.push(input.examType);
+  }
+  if (input.active !== undefined) {
+    where.push('q.is_active = ?');
+    params.push(input.active);
   }
   if (input.search) {
     const pattern = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -126,4 +134,25 @@ export async function updateQuestion(
       },
     },
   );
+}
+
+/** Retires a question from new quizzes or brings it back, audited; setting the state it has writes nothing. */
+export async function setQuestionActive(
+  em: EntityManager,
+  actor: AdminActor,
+  raw: SetQuestionActiveInput,
+): Promise<AdminQuestion> {
+  const input = parseInput(setQuestionActiveInputSchema, raw);
+  return auditedChange(em, actor, async (tx) => {
+    await tx.execute('select id from questions where id = ? for no key update', [input.id]);
+    const before = await requireQuestion(tx, input.id);
+    await tx.execute('update questions set is_active = ? where id = ? and is_active <> ?', [
+      input.active,
+      input.id,
+      input.active,
+    ]);
+    const after = await requireQuestion(tx, input.id);
+    const action = input.active ? 'question.activate' : 'question.deactivate';
+    return { result: after, audit: updateAudit(action, 'question', input.id, before, after) };
+  });
 }

@@ -17,6 +17,8 @@ export const Question = defineEntity({
     questionText: p.text(),
     correctAnswer: p.enum([...ANSWER_LETTERS]),
     options: p.json<QuestionOptions>(),
+    /** Retired by an admin: kept for past attempts and reviews, never drawn into a new quiz. */
+    isActive: p.boolean().default(true),
     createdAt: p.datetime().defaultRaw('now()'),
   }),
 });

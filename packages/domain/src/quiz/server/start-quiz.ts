@@ -44,7 +44,7 @@ export async function startQuiz(em: EntityManager, request: StartQuizRequest): P
          from questions q
          left join (select question_id, count(*) as seen from user_answers where user_id = ? group by question_id) s
            on s.question_id = q.id
-        where q.exam_type = ?
+        where q.exam_type = ? and q.is_active
         order by coalesce(s.seen, 0), random()
         limit ?) drawn
       order by random()`,

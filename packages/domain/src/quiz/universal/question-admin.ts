@@ -10,6 +10,8 @@ export const listQuestionsInputSchema = z.object({
   examType: z.enum(EXAM_TYPES).optional(),
   /** A substring of the question text or of its external id. */
   search: z.string().trim().max(200).refine(withoutNul, NUL_MESSAGE).optional(),
+  /** Only active (drawn into quizzes) or only retired questions; both when absent. */
+  active: z.boolean().optional(),
   limit: z.number().int().min(1).max(100).default(50),
   /** The last id of the previous page (keyset pagination, newest first). */
   cursor: idSchema.optional(),
@@ -23,6 +25,10 @@ export type QuestionById = z.input<typeof questionByIdSchema>;
 export const updateQuestionInputSchema = questionRecordSchema.extend({ id: idSchema });
 export type UpdateQuestionInput = z.input<typeof updateQuestionInputSchema>;
 
+/** Retire a question from new quizzes (past attempts keep it), or bring it back. */
+export const setQuestionActiveInputSchema = z.object({ id: idSchema, active: z.boolean() });
+export type SetQuestionActiveInput = z.input<typeof setQuestionActiveInputSchema>;
+
 const optionSchema = z.object({ text: z.string(), explanation: z.string() });
 
 export const adminQuestionSchema = z.object({
@@ -33,6 +39,7 @@ export const adminQuestionSchema = z.object({
   questionText: z.string(),
   options: z.object({ A: optionSchema, B: optionSchema, C: optionSchema, D: optionSchema }),
   correctAnswer: z.enum(ANSWER_LETTERS),
+  isActive: z.boolean(),
   /** How often learners answered it, and answered it right. */
   timesAnswered: z.number().int(),
   timesCorrect: z.number().int(),

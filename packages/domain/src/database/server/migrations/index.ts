@@ -9,6 +9,7 @@ import { Migration20261126064853_habit_week_index } from './Migration20261126064
 import { Migration20261126070000_highlight_positions } from './Migration20261126070000_highlight_positions.ts';
 import { Migration20261126071251_streak_day_zone } from './Migration20261126071251_streak_day_zone.ts';
 import { Migration20261126080337_auth_verification_and_lockout } from './Migration20261126080337_auth_verification_and_lockout.ts';
+import { Migration20261126083746_question_active } from './Migration20261126083746_question_active.ts';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126052103_init', class: Migration20261126052103_init },
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261126080337_auth_verification_and_lockout',
     class: Migration20261126080337_auth_verification_and_lockout,
   },
+  { name: 'Migration20261126083746_question_active', class: Migration20261126083746_question_active },
 ];
