@@ -1,5 +1,6 @@
 // What every `ql` command shares: its arguments, the platform connection and error wording.
 import { TRPCClientError } from '@trpc/client';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createQuestlineClient, type QuestlineClient } from '../index.ts';
 
@@ -47,6 +48,12 @@ export function integerOption(value: string | undefined, name: string, fallback:
     throw new CliError(`--${name} must be a whole number ≥ ${min}`, 2);
   return number;
 }
+
+/**
+ * A path the user typed. `pnpm ql` runs in packages/client, so a relative path is taken from where
+ * pnpm was started (INIT_CWD: the workspace root for the root `ql` script).
+ */
+export const userPath = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
 
 export const platformUrl = () => (process.env.QL_URL || 'http://localhost:3000').replace(/\/$/, '');
 

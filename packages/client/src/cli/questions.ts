@@ -4,7 +4,15 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { QuestlineClient, RouterOutputs } from '../index.ts';
-import { adminClient, CliError, integerOption, parseCommandArgs, printJson, type Command } from './common.ts';
+import {
+  adminClient,
+  CliError,
+  integerOption,
+  parseCommandArgs,
+  printJson,
+  userPath,
+  type Command,
+} from './common.ts';
 import { progressOn } from './progress.ts';
 import { planChunks, questionChunks, type ChunkPlan, type QuestionChunk } from './question-chunks.ts';
 
@@ -122,9 +130,10 @@ const importFile: Command = async (args) => {
     { 'dry-run': { type: 'boolean' }, chunk: { type: 'string' }, json: { type: 'boolean' } },
     ['file.csv'],
   );
-  const file = positionals[0] ?? '';
+  const given = positionals[0] ?? '';
+  const file = userPath(given);
   await access(file).catch(() => {
-    throw new CliError(`cannot read ${file}`);
+    throw new CliError(`cannot read ${given}`);
   });
   const chunkRows = integerOption(values.chunk, 'chunk', DEFAULT_CHUNK_ROWS);
   const plan = await planChunks(() => createReadStream(file, { encoding: 'utf8' }));

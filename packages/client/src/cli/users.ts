@@ -1,7 +1,7 @@
 // `ql users …`: the user directory, and finding a user by username or id for the other commands.
 import { writeFile } from 'node:fs/promises';
 import type { QuestlineClient } from '../index.ts';
-import { adminClient, CliError, integerOption, parseCommandArgs, type Command } from './common.ts';
+import { adminClient, CliError, integerOption, parseCommandArgs, userPath, type Command } from './common.ts';
 
 /** The id of the user a command names: digits are an id, anything else a username (any case). */
 export async function resolveUserId(client: QuestlineClient, reference: string): Promise<number> {
@@ -44,7 +44,7 @@ const exportData: Command = async (args) => {
     process.stdout.write(document);
     return 0;
   }
-  await writeFile(values.out, document, { mode: 0o600 });
+  await writeFile(userPath(values.out), document, { mode: 0o600 });
   console.log(`wrote the data of user ${userId} to ${values.out} (${Buffer.byteLength(document)} bytes)`);
   return 0;
 };
