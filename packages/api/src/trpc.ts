@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { publishProgress } from '@questline/domain/game/server/publish-progress';
 import { DomainError } from '@questline/domain/shared/universal/domain-error';
 import { findNulPath } from '@questline/domain/shared/universal/text';
 import superjson from 'superjson';
@@ -69,4 +70,14 @@ export const adminProcedure = protectedProcedure.meta({ access: 'admin' }).use((
   if (ctx.user.role !== 'admin')
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This needs an admin account' });
   return next({ ctx: { user: { ...ctx.user, role: 'admin' as const } } });
+});
+
+/**
+ * A learner's mutation that can move their XP, streaks or quiz bests: once it has succeeded (its
+ * transaction committed), their standings mirror and cached stats are refreshed.
+ */
+export const rewardingProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok) await publishProgress(ctx.em, ctx.ports, ctx.user.id, ctx.now());
+  return result;
 });

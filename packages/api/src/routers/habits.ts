@@ -1,4 +1,3 @@
-import { publishProgress } from '@questline/domain/game/server/publish-progress';
 import { archiveHabit } from '@questline/domain/habits/server/archive-habit';
 import { checkInHabit } from '@questline/domain/habits/server/check-in-habit';
 import { createHabit } from '@questline/domain/habits/server/create-habit';
@@ -28,7 +27,7 @@ import {
   undoHabitCheckInInputSchema,
   updateHabitInputSchema,
 } from '@questline/domain/habits/universal/habit-inputs';
-import { protectedProcedure, router } from '../trpc.ts';
+import { protectedProcedure, rewardingProcedure, router } from '../trpc.ts';
 
 // Every habit procedure acts on the signed-in learner's own habits: the services look habits up
 // by (id, owner), so another learner's habit is NOT_FOUND.
@@ -57,26 +56,18 @@ export const habitsRouter = router({
     .output(habitSchema)
     .mutation(({ ctx, input }) => archiveHabit(ctx.em, { ...input, userId: ctx.user.id, now: ctx.now() })),
 
-  checkIn: protectedProcedure
+  checkIn: rewardingProcedure
     .input(checkInHabitInputSchema)
     .output(checkInResultSchema)
-    .mutation(async ({ ctx, input }) => {
-      const now = ctx.now();
-      const result = await checkInHabit(ctx.em, { ...input, userId: ctx.user.id, now });
-      await publishProgress(ctx.em, ctx.ports, ctx.user.id, now);
-      return result;
-    }),
+    .mutation(({ ctx, input }) => checkInHabit(ctx.em, { ...input, userId: ctx.user.id, now: ctx.now() })),
 
   /** Takes a day's check-in back, and the XP it earned. */
-  undoCheckIn: protectedProcedure
+  undoCheckIn: rewardingProcedure
     .input(undoHabitCheckInInputSchema)
     .output(checkInResultSchema)
-    .mutation(async ({ ctx, input }) => {
-      const now = ctx.now();
-      const result = await undoHabitCheckIn(ctx.em, { ...input, userId: ctx.user.id, now });
-      await publishProgress(ctx.em, ctx.ports, ctx.user.id, now);
-      return result;
-    }),
+    .mutation(({ ctx, input }) =>
+      undoHabitCheckIn(ctx.em, { ...input, userId: ctx.user.id, now: ctx.now() }),
+    ),
 
   heatmap: protectedProcedure
     .input(habitHeatmapInputSchema)

@@ -1,4 +1,3 @@
-import { publishProgress } from '@questline/domain/game/server/publish-progress';
 import { answerExercise } from '@questline/domain/learning/server/answer-exercise';
 import { completeLesson } from '@questline/domain/learning/server/complete-lesson';
 import { getCourseMap } from '@questline/domain/learning/server/get-course-map';
@@ -25,7 +24,7 @@ import {
   lessonSessionViewSchema,
   skipResultSchema,
 } from '@questline/domain/learning/universal/lesson-views';
-import { protectedProcedure, router } from '../trpc.ts';
+import { protectedProcedure, rewardingProcedure, router } from '../trpc.ts';
 
 // Every run is the caller's own: the services find sessions by id AND user, so another learner's
 // id answers NOT_FOUND exactly like a missing one.
@@ -58,12 +57,8 @@ export const learningRouter = router({
     .input(skipExerciseInputSchema)
     .output(skipResultSchema)
     .mutation(({ ctx, input }) => skipExercise(ctx.em, { ...input, userId: ctx.user.id, now: ctx.now() })),
-  complete: protectedProcedure
+  complete: rewardingProcedure
     .input(completeLessonInputSchema)
     .output(lessonCompletionSchema)
-    .mutation(async ({ ctx, input }) => {
-      const completion = await completeLesson(ctx.em, { ...input, userId: ctx.user.id, now: ctx.now() });
-      await publishProgress(ctx.em, ctx.ports, ctx.user.id, ctx.now());
-      return completion;
-    }),
+    .mutation(({ ctx, input }) => completeLesson(ctx.em, { ...input, userId: ctx.user.id, now: ctx.now() })),
 });

@@ -1,4 +1,3 @@
-import { publishProgress } from '@questline/domain/game/server/publish-progress';
 import { getQuizHistory } from '@questline/domain/quiz/server/get-quiz-history';
 import { getQuizReview } from '@questline/domain/quiz/server/get-quiz-review';
 import { listExamTypes } from '@questline/domain/quiz/server/list-exam-types';
@@ -18,7 +17,7 @@ import {
   submitQuizInputSchema,
 } from '@questline/domain/quiz/universal/quiz-inputs';
 import { z } from 'zod';
-import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
+import { protectedProcedure, publicProcedure, rewardingProcedure, router } from '../trpc.ts';
 
 export const quizRouter = router({
   // What the bank offers is public, like the catalog.
@@ -29,14 +28,10 @@ export const quizRouter = router({
     .input(startQuizInputSchema)
     .output(startedQuizSchema)
     .mutation(({ ctx, input }) => startQuiz(ctx.em, { ...input, userId: ctx.user.id, now: ctx.now() })),
-  submit: protectedProcedure
+  submit: rewardingProcedure
     .input(submitQuizInputSchema)
     .output(quizResultSchema)
-    .mutation(async ({ ctx, input }) => {
-      const result = await submitQuiz(ctx.em, { ...input, userId: ctx.user.id, now: ctx.now() });
-      await publishProgress(ctx.em, ctx.ports, ctx.user.id, ctx.now());
-      return result;
-    }),
+    .mutation(({ ctx, input }) => submitQuiz(ctx.em, { ...input, userId: ctx.user.id, now: ctx.now() })),
   review: protectedProcedure
     .input(quizReviewInputSchema)
     .output(quizReviewSchema)
