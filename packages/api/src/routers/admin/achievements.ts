@@ -9,7 +9,7 @@ import {
   updateAchievement,
 } from '@questline/domain/game/server/admin-achievements';
 import { publishProgress } from '@questline/domain/game/server/publish-progress';
-import { byIdSchema, deletedSchema } from '@questline/domain/catalog/universal/admin-fields';
+import { byIdSchema, deletedSchema } from '@questline/domain/shared/universal/admin-fields';
 import {
   achievementBackfillInputSchema,
   achievementBackfillSchema,

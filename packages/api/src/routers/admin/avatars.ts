@@ -1,4 +1,4 @@
-import { byIdSchema, deletedSchema } from '@questline/domain/catalog/universal/admin-fields';
+import { byIdSchema, deletedSchema } from '@questline/domain/shared/universal/admin-fields';
 import {
   createAvatar,
   deleteAvatar,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseInput } from '../../shared/universal/parse-input.ts';
 import type { CourseTree, LessonDetail } from '../universal/admin-course-tree.ts';
-import { byIdSchema, type ById } from '../universal/admin-fields.ts';
+import { byIdSchema, type ById } from '../../shared/universal/admin-fields.ts';
 import { notFound } from './admin-catalog-errors.ts';
 import { readCourses, readLessons, readSections, readUnits } from './admin-catalog-reads.ts';
 import { readLessonExercises } from './admin-exercise-reads.ts';

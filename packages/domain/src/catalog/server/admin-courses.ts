@@ -10,10 +10,10 @@ import {
   type CreateCourseInput,
   type UpdateCourseInput,
 } from '../universal/admin-courses.ts';
-import { byIdSchema, type ById, type Deleted } from '../universal/admin-fields.ts';
+import { byIdSchema, type ById, type Deleted } from '../../shared/universal/admin-fields.ts';
 import { CATALOG_VIOLATIONS, hasLearnerProgress, notFound } from './admin-catalog-errors.ts';
 import { readCourses } from './admin-catalog-reads.ts';
-import { insertRow, patchRow } from './admin-rows.ts';
+import { insertRow, patchRow } from '../../shared/server/admin-rows.ts';
 import { lockedContentHasProgress } from './learner-progress.ts';
 
 // A course learners have enrolled in is retired by unpublishing it (`isPublished: false`):

@@ -13,7 +13,7 @@ import {
   type ListExercisesInput,
   type UpdateExerciseInput,
 } from '../universal/admin-exercises.ts';
-import { byIdSchema, type ById, type Deleted } from '../universal/admin-fields.ts';
+import { byIdSchema, type ById, type Deleted } from '../../shared/universal/admin-fields.ts';
 import { CATALOG_VIOLATIONS, notFound } from './admin-catalog-errors.ts';
 import { readExercises } from './admin-exercise-reads.ts';
 import {
@@ -23,7 +23,7 @@ import {
   sameAudio,
   sameOptions,
 } from './admin-exercise-writes.ts';
-import { insertRow, patchRow } from './admin-rows.ts';
+import { insertRow, patchRow } from '../../shared/server/admin-rows.ts';
 import { claimPosition, closeGap, EXERCISES_OF_LESSON, lockParent } from './positions.ts';
 
 async function requireExercise(em: EntityManager, id: number): Promise<AdminExerciseView> {

@@ -9,10 +9,10 @@ import {
   type LanguageView,
   type UpdateLanguageInput,
 } from '../universal/admin-courses.ts';
-import { byIdSchema, type ById, type Deleted } from '../universal/admin-fields.ts';
+import { byIdSchema, type ById, type Deleted } from '../../shared/universal/admin-fields.ts';
 import { CATALOG_VIOLATIONS, languageInUse, notFound } from './admin-catalog-errors.ts';
 import { readLanguages } from './admin-catalog-reads.ts';
-import { insertRow, patchRow } from './admin-rows.ts';
+import { insertRow, patchRow } from '../../shared/server/admin-rows.ts';
 
 // Languages hold no learner data: a language no course uses can be deleted outright.
 

@@ -14,7 +14,7 @@ import {
   type ReorderLessonExercisesInput,
   type SetExerciseRequiredInput,
 } from '../universal/admin-exercises.ts';
-import type { Reordered } from '../universal/admin-fields.ts';
+import type { Reordered } from '../../shared/universal/admin-fields.ts';
 import { CATALOG_VIOLATIONS, notFound } from './admin-catalog-errors.ts';
 import { reorderOrdered } from './admin-ordered-content.ts';
 import { childIds, claimPosition, closeGap, EXERCISES_OF_LESSON, lockParent } from './positions.ts';

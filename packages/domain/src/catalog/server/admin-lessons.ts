@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AdminActor } from '../../audit/server/record-admin-action.ts';
 import { parseInput } from '../../shared/universal/parse-input.ts';
-import { byIdSchema, type ById, type Deleted, type Reordered } from '../universal/admin-fields.ts';
+import { byIdSchema, type ById, type Deleted, type Reordered } from '../../shared/universal/admin-fields.ts';
 import {
   createLessonInputSchema,
   reorderLessonsInputSchema,

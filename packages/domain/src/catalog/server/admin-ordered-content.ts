@@ -2,14 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditedChange, updateAudit } from '../../audit/server/audited-change.ts';
 import type { AdminActor } from '../../audit/server/record-admin-action.ts';
 import type { SqlValue } from '../../database/server/upsert.ts';
-import type { Deleted, Reordered } from '../universal/admin-fields.ts';
+import type { Deleted, Reordered } from '../../shared/universal/admin-fields.ts';
 import {
   CATALOG_VIOLATIONS,
   hasLearnerProgress,
   notFound,
   type CatalogThing,
 } from './admin-catalog-errors.ts';
-import { insertRow, patchRow } from './admin-rows.ts';
+import { insertRow, patchRow } from '../../shared/server/admin-rows.ts';
 import { lockedContentHasProgress, type ContentScope } from './learner-progress.ts';
 import { claimPosition, closeGap, lockParent, reorderChildren, type OrderedChildren } from './positions.ts';
 

@@ -3,7 +3,7 @@ import { auditedChange } from '../../audit/server/audited-change.ts';
 import type { AdminActor } from '../../audit/server/record-admin-action.ts';
 import { DomainError } from '../../shared/universal/domain-error.ts';
 import { parseInput } from '../../shared/universal/parse-input.ts';
-import { byIdSchema, type ById } from '../universal/admin-fields.ts';
+import { byIdSchema, type ById } from '../../shared/universal/admin-fields.ts';
 import {
   prerequisiteInputSchema,
   type PrerequisiteChange,

@@ -1,6 +1,6 @@
 // Admin catalog editor: languages and courses (inputs and the views sent back).
 import { z } from 'zod';
-import { descriptionSchema, idSchema, requiredText } from './admin-fields.ts';
+import { descriptionSchema, idSchema, requiredText } from '../../shared/universal/admin-fields.ts';
 
 const languageFields = {
   /** ISO 639-1. */

@@ -8,7 +8,7 @@ import {
   positionSchema,
   requiredText,
   searchSchema,
-} from './admin-fields.ts';
+} from '../../shared/universal/admin-fields.ts';
 import { EXERCISE_CONTENT_SCHEMAS, exerciseProblems, type ExerciseDraft } from './exercise-content.ts';
 import { AUDIO_QUALITIES, EXERCISE_TYPE_CODES } from './exercise-types.ts';
 

@@ -7,7 +7,7 @@ import {
   orderedIdsSchema,
   positionSchema,
   requiredText,
-} from './admin-fields.ts';
+} from '../../shared/universal/admin-fields.ts';
 
 const lessonFields = {
   /** Stable and unique across the catalog (`es-greetings-1`). */

@@ -6,7 +6,7 @@ import {
   orderedIdsSchema,
   positionSchema,
   requiredText,
-} from './admin-fields.ts';
+} from '../../shared/universal/admin-fields.ts';
 
 const sectionFields = { title: requiredText(200), description: descriptionSchema };
 

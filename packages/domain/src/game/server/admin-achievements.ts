@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditedChange, updateAudit } from '../../audit/server/audited-change.ts';
 import type { AdminActor } from '../../audit/server/record-admin-action.ts';
-import { insertRow, patchRow } from '../../catalog/server/admin-rows.ts';
-import { byIdSchema, type ById, type Deleted } from '../../catalog/universal/admin-fields.ts';
+import { insertRow, patchRow } from '../../shared/server/admin-rows.ts';
+import { byIdSchema, type ById, type Deleted } from '../../shared/universal/admin-fields.ts';
 import type { ExamType } from '../../quiz/universal/exam-types.ts';
 import { DomainError } from '../../shared/universal/domain-error.ts';
 import { parseInput } from '../../shared/universal/parse-input.ts';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditedChange, updateAudit } from '../../audit/server/audited-change.ts';
 import type { AdminActor } from '../../audit/server/record-admin-action.ts';
-import { insertRow, patchRow } from '../../catalog/server/admin-rows.ts';
+import { insertRow, patchRow } from '../../shared/server/admin-rows.ts';
 import type { ExamType } from '../../quiz/universal/exam-types.ts';
 import { parseInput } from '../../shared/universal/parse-input.ts';
 import {

@@ -1,7 +1,7 @@
 // The admin console's achievements: editing them, and dry-running or backfilling a rule.
 import { z } from 'zod';
 import { auditReasonSchema } from '../../audit/universal/audit-reason.ts';
-import { requiredText } from '../../catalog/universal/admin-fields.ts';
+import { requiredText } from '../../shared/universal/admin-fields.ts';
 import { entityIdSchema } from '../../shared/universal/entity-id.ts';
 import { artworkPathSchema } from './artwork.ts';
 import { criteriaSchema } from './criteria.ts';

@@ -1,7 +1,7 @@
 // The admin console's badges: rule badges (earned) and admin-granted ones (tag badges among them).
 import { z } from 'zod';
 import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
-import { requiredText } from '../../catalog/universal/admin-fields.ts';
+import { requiredText } from '../../shared/universal/admin-fields.ts';
 import { entityIdSchema } from '../../shared/universal/entity-id.ts';
 import { gameCodeSchema } from './admin-achievements.ts';
 import { artworkPathSchema } from './artwork.ts';

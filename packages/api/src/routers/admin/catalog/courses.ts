@@ -12,7 +12,7 @@ import {
   createCourseInputSchema,
   updateCourseInputSchema,
 } from '@questline/domain/catalog/universal/admin-courses';
-import { byIdSchema, deletedSchema } from '@questline/domain/catalog/universal/admin-fields';
+import { byIdSchema, deletedSchema } from '@questline/domain/shared/universal/admin-fields';
 import { prerequisiteGraphSchema } from '@questline/domain/catalog/universal/admin-lessons';
 import { z } from 'zod';
 import { adminProcedure, router } from '../../../trpc.ts';

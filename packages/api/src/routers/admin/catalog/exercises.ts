@@ -23,7 +23,7 @@ import {
   setExerciseRequiredInputSchema,
   updateExerciseInputSchema,
 } from '@questline/domain/catalog/universal/admin-exercises';
-import { byIdSchema, deletedSchema, reorderedSchema } from '@questline/domain/catalog/universal/admin-fields';
+import { byIdSchema, deletedSchema, reorderedSchema } from '@questline/domain/shared/universal/admin-fields';
 import { adminProcedure, router } from '../../../trpc.ts';
 import { actorOf } from '../actor.ts';
 

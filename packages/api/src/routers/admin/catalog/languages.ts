@@ -9,7 +9,7 @@ import {
   languageViewSchema,
   updateLanguageInputSchema,
 } from '@questline/domain/catalog/universal/admin-courses';
-import { byIdSchema, deletedSchema } from '@questline/domain/catalog/universal/admin-fields';
+import { byIdSchema, deletedSchema } from '@questline/domain/shared/universal/admin-fields';
 import { z } from 'zod';
 import { adminProcedure, router } from '../../../trpc.ts';
 import { actorOf } from '../actor.ts';

@@ -7,7 +7,7 @@ import {
 } from '@questline/domain/catalog/server/admin-lessons';
 import { addPrerequisite, removePrerequisite } from '@questline/domain/catalog/server/admin-prerequisites';
 import { lessonDetailSchema } from '@questline/domain/catalog/universal/admin-course-tree';
-import { byIdSchema, deletedSchema, reorderedSchema } from '@questline/domain/catalog/universal/admin-fields';
+import { byIdSchema, deletedSchema, reorderedSchema } from '@questline/domain/shared/universal/admin-fields';
 import {
   createLessonInputSchema,
   lessonViewSchema,

@@ -8,7 +8,7 @@ import {
   updateSection,
   updateUnit,
 } from '@questline/domain/catalog/server/admin-sections';
-import { byIdSchema, deletedSchema, reorderedSchema } from '@questline/domain/catalog/universal/admin-fields';
+import { byIdSchema, deletedSchema, reorderedSchema } from '@questline/domain/shared/universal/admin-fields';
 import {
   createSectionInputSchema,
   createUnitInputSchema,

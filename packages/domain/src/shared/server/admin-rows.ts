@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SqlValue } from '../../database/server/upsert.ts';
 
-// Small SQL helpers the admin catalog services share. Table and column names come from the
+// Small SQL helpers the admin services (catalog, game content) share. Table and column names come from the
 // services' own constants, never from input; values are always bound.
 
 type Values = Readonly<Record<string, SqlValue | undefined>>;
@@ -47,6 +47,3 @@ export async function patchRow(em: EntityManager, table: string, id: number, pat
     [...parts.map((p) => p.binding), id, ...parts.map((p) => p.binding)],
   );
 }
-
-// Lives with the audited transaction now; other contexts' services import it from here too.
-export { updateAudit } from '../../audit/server/audited-change.ts';

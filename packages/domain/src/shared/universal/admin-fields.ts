@@ -1,6 +1,6 @@
-// Field schemas the admin catalog editor's inputs share.
+// Field schemas the admin editors' inputs share (catalog, game content).
 import { z } from 'zod';
-import { NUL_MESSAGE, withoutNul } from '../../shared/universal/text.ts';
+import { NUL_MESSAGE, withoutNul } from './text.ts';
 
 export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
