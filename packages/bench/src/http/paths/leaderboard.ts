@@ -1,0 +1,13 @@
+import { rawLeaderboard } from '../../paths/leaderboard.ts';
+import { learnerFeed } from '../feeds.ts';
+import { defineHttpPath } from '../http-path.ts';
+
+// The all-time board's top 10 and the side's next learner with two neighbours either side.
+export const leaderboardHttpPath = defineHttpPath({
+  name: 'leaderboard top-10 + own rank',
+  procedure: 'game.leaderboard',
+  kind: 'query',
+  feed: (setup, side) =>
+    Promise.resolve(learnerFeed(setup, side, () => ({ board: 'xp_all_time', top: 10, around: 2 }))),
+  raw: (pool, userId) => rawLeaderboard(pool, userId),
+});
