@@ -80,9 +80,10 @@ export const PROCEDURE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'admin.users.refillHearts': "Refill a user's hearts, audited.",
   'admin.users.exportData': 'Everything held about a user as one JSON document (no password hash).',
 
-  'admin.questions.list': 'The question bank, by exam and text search, paged.',
+  'admin.questions.list': 'The question bank, by exam, text and active or retired, paged.',
   'admin.questions.get': 'One question with its options, explanations and answer.',
   'admin.questions.update': 'Change a question, audited.',
+  'admin.questions.setActive': 'Retire a question (never drawn into a new quiz) or bring it back, audited.',
   'admin.questions.import':
     'Import a question CSV (or one chunk of it, header repeated): a report per row; dryRun writes nothing.',
 
