@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchPath } from './context.ts';
 import { SCALE, type GenerationTimings } from './generate-data.ts';
 import type { HttpPathResult } from './http/http-bench.ts';
-import { HTTP_TARGETS } from './http/http-path.ts';
+import { httpMisses, httpSection } from './http/http-report.ts';
 import type { Measurement } from './measure.ts';
 import type { BenchSettings } from './settings.ts';
 import { describeTargets, missList, verdict } from './verdict.ts';
@@ -28,7 +28,6 @@ export interface Report {
 }
 
 const serviceVerdict = (r: PathResult) => verdict(r.path.targets, r.ratio, r.service.p99Ms);
-const httpVerdict = (r: HttpPathResult) => verdict(HTTP_TARGETS, r.ratio, r.api.p99Ms);
 
 function serviceSection(report: Report): string {
   const rows = report.results.map(
@@ -41,40 +40,11 @@ function serviceSection(report: Report): string {
 ${rows.join('\n')}`;
 }
 
-function httpSection(report: Report): string {
-  const { connections, seconds, warmupSeconds } = report.http;
-  const rows = report.httpResults.map(
-    (r) =>
-      `| ${r.path.name} | \`${r.path.procedure}\` | ${r.api.throughputPerSecond} | ${r.api.p50Ms} | ${r.api.p99Ms} | ` +
-      `${r.raw.throughputPerSecond} | ${r.raw.p50Ms} | ${r.raw.p99Ms} | **${r.ratio}×** | ${describeTargets(HTTP_TARGETS)} | ${httpVerdict(r)} |`,
-  );
-  return `## Through HTTP + tRPC + auth (${connections} connections)
-
-The production request listener (\`createRequestListener\`: HTTP, tRPC with superjson, the session
-cookie resolved per request, zod input and output, the service) beside a raw \`node:http\` + \`pg\`
-server that takes the same request shape, resolves the session with the same SQL and runs the raw
-implementation above. Each server runs in its own child process with a pool of ${report.poolSize} connections;
-autocannon loads it from the bench process with ${connections} connections for ${seconds} s after a ${warmupSeconds} s warm-up,
-every request signed in as one of ${(SCALE.users / 2).toLocaleString('en')} learners per side, rewarding mutations with a fresh
-idempotency key and their own prepared lesson run or habit. Every request answered 2xx. The API
-runs on PostgreSQL alone (no Redis), so both sides read the same tables.
-
-| path | procedure | API /s | p50 ms | p99 ms | raw /s | p50 ms | p99 ms | ratio | target | result |
-| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |
-${rows.join('\n')}`;
-}
-
 function missesSection(report: Report): string {
   const service = missList(
     report.results.map((r) => ({ name: r.path.name, verdict: serviceVerdict(r), why: r.path.whenMissed })),
   );
-  const http = missList(
-    report.httpResults.map((r) => ({
-      name: `${r.path.name}, through HTTP`,
-      verdict: httpVerdict(r),
-      why: r.path.whenMissed,
-    })),
-  );
+  const http = httpMisses(report.httpResults);
   const lines = [service, http].filter(Boolean).join('\n');
   return lines ? `## Where a target is missed, and why\n\n${lines}\n` : 'Every target is met.\n';
 }
@@ -100,7 +70,7 @@ table runs the same paths through the whole HTTP stack under concurrent load.
 
 ${serviceSection(report)}
 
-${httpSection(report)}
+${httpSection(report.httpResults, report.http, report.poolSize)}
 
 ${missesSection(report)}`;
   writeFileSync(file, text);

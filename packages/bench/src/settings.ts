@@ -18,7 +18,7 @@ export interface BenchSettings {
     readonly connections: number;
     readonly seconds: number;
     readonly warmupSeconds: number;
-    /** BENCH_HTTP_PROFILE=<dir>: CPU profiles of both servers (api/, raw/) for where the time goes. */
+    /** BENCH_HTTP_PROFILE=<dir>: a CPU profile of each measured run, <procedure>.<api|raw>.cpuprofile. */
     readonly profileDir: string | undefined;
   };
 }

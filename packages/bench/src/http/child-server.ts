@@ -4,15 +4,15 @@ import type { FromChild, ToChild } from './serve-in-child.ts';
 
 export interface ChildServer {
   readonly url: string;
+  /** Starts profiling the server's CPU (written by the next settle with `profileTo`). */
+  profile(): void;
   /** Waits until no request is in flight; resolves with the CPU time the server has used (µs). */
-  settle(): Promise<number>;
+  settle(profileTo?: string): Promise<number>;
   stop(): Promise<void>;
 }
 
 export interface ChildServerOptions {
   readonly env: Record<string, string>;
-  /** Writes a V8 CPU profile of the server into this folder when it stops. */
-  readonly profileDir?: string | undefined;
 }
 
 const STOP_TIMEOUT_MS = 15_000;
@@ -22,11 +22,10 @@ const STOP_TIMEOUT_MS = 15_000;
  * shares the load generator's event loop, and resolves once it listens.
  */
 export async function startChildServer(entry: URL, options: ChildServerOptions): Promise<ChildServer> {
-  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   // The parent's execArgv carries tsx's loader, so the child runs the TypeScript entry as is.
   const child = fork(entry, [], {
     env: { ...process.env, ...options.env },
-    execArgv: [...process.execArgv, ...profile],
+    execArgv: process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const send = (message: ToChild) => child.send(message);
@@ -46,9 +45,10 @@ export async function startChildServer(entry: URL, options: ChildServerOptions):
   const { port } = await nextMessage('listening');
   return {
     url: `http://127.0.0.1:${port}`,
-    settle: async () => {
+    profile: () => send({ type: 'profile' }),
+    settle: async (profileTo) => {
       const settled = nextMessage('settled');
-      send({ type: 'settle' });
+      send({ type: 'settle', profileTo });
       return (await settled).cpuMicros;
     },
     stop: async () => {

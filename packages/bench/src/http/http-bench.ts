@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type pg from 'pg';
 import { round } from '../measure.ts';
 import { startChildServer, type ChildServer } from './child-server.ts';
@@ -31,6 +33,9 @@ export interface HttpPathResult {
 // Rows a consuming path prepares per side: enough for this rate over warm-up and run together.
 const SUPPLY_PER_SECOND = 1_000;
 
+const profileFile = (dir: string, path: HttpPath, side: Side) =>
+  join(dir, `${path.procedure}.${side}.cpuprofile`);
+
 /** One side's measured run, and the server's CPU time per successful request during it. */
 export interface SideResult extends LoadResult {
   readonly cpuMsPerRequest: number;
@@ -55,8 +60,10 @@ async function runSide(
   const warmup = await load(server.url, path, next, run(options.warmupSeconds));
   // Requests the warm-up abandoned finish before the measured run starts, and outside it.
   const cpuBefore = await server.settle();
+  if (options.profileDir) server.profile();
   const measured = await load(server.url, path, next, run(options.seconds));
-  const cpuMsPerRequest = round(((await server.settle()) - cpuBefore) / 1000 / Math.max(measured.ok, 1));
+  const cpuAfter = await server.settle(options.profileDir && profileFile(options.profileDir, path, side));
+  const cpuMsPerRequest = round((cpuAfter - cpuBefore) / 1000 / Math.max(measured.ok, 1));
   // A warm-up failure makes the measured run suspect too: report both together.
   return warmup.failures
     ? {
@@ -92,19 +99,19 @@ export async function runHttpPaths(
     supply: Math.ceil(SUPPLY_PER_SECOND * (options.seconds + options.warmupSeconds)),
     runId: Date.now().toString(36),
   };
-  const serverOptions = (name: string) => ({
+  if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
+  const serverOptions = {
     env: {
       NODE_ENV: 'production',
       BENCH_SERVER_DATABASE_URL: options.databaseUrl,
       BENCH_SERVER_POOL_SIZE: String(options.poolSize),
     },
-    profileDir: options.profileDir && `${options.profileDir}/${name}`,
-  });
+  };
   const servers: ChildServer[] = [];
   try {
-    const raw = await startChildServer(new URL('./raw-server.ts', import.meta.url), serverOptions('raw'));
+    const raw = await startChildServer(new URL('./raw-server.ts', import.meta.url), serverOptions);
     servers.push(raw);
-    const api = await startChildServer(new URL('./api-server.ts', import.meta.url), serverOptions('api'));
+    const api = await startChildServer(new URL('./api-server.ts', import.meta.url), serverOptions);
     servers.push(api);
     const results: HttpPathResult[] = [];
     for (const path of paths) {

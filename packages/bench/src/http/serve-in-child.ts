@@ -1,8 +1,12 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createCpuProfiler } from './cpu-profiler.ts';
 
 /** Messages between the bench and a child server (child-server.ts is the other end). */
-export type ToChild = { readonly type: 'settle' } | { readonly type: 'stop' };
+export type ToChild =
+  | { readonly type: 'profile' }
+  | { readonly type: 'settle'; readonly profileTo?: string | undefined }
+  | { readonly type: 'stop' };
 export type FromChild =
   | { readonly type: 'listening'; readonly port: number }
   | { readonly type: 'settled'; readonly cpuMicros: number };
@@ -21,8 +25,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The child side of child-server.ts: listens on a loopback port and reports it. `settle` answers
- * once the server is quiet, with the CPU time the process has used; `stop` (or the parent going
- * away) settles, closes and exits cleanly, so --cpu-prof writes its profile. Quiet means no open
+ * once the server is quiet, with the CPU time the process has used (and writes the CPU profile
+ * `profile` started, if asked to); `stop` (or the parent going away) settles, closes and exits. Quiet means no open
  * request and an idle database pool twice in a row: when a run ends the load generator drops its
  * connections, but the requests they carried still run to the end inside the server.
  */
@@ -55,13 +59,17 @@ export async function serveInChild(
     await options.close();
     process.exit(0);
   };
+  const profiler = createCpuProfiler();
+  const settle = async (profileTo: string | undefined) => {
+    await settled();
+    const cpu = process.cpuUsage();
+    if (profileTo) await profiler.stopTo(profileTo);
+    reply({ type: 'settled', cpuMicros: cpu.user + cpu.system });
+  };
   process.on('message', (message: ToChild) => {
     if (message.type === 'stop') void stop();
-    else if (message.type === 'settle')
-      void settled().then(() => {
-        const cpu = process.cpuUsage();
-        reply({ type: 'settled', cpuMicros: cpu.user + cpu.system });
-      });
+    else if (message.type === 'profile') void profiler.start();
+    else void settle(message.profileTo);
   });
   process.on('disconnect', () => void stop());
   reply({ type: 'listening', port: (server.address() as AddressInfo).port });
