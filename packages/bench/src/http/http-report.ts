@@ -30,9 +30,10 @@ commits) beside a raw \`node:http\` + \`pg\` server that takes the same request 
 session with the same SQL, runs the raw implementation of the first table and answers JSON. Each
 server runs in its own child process with a pool of ${poolSize} connections; autocannon loads it from the bench
 process with ${connections} connections for ${seconds} s after a ${warmupSeconds} s warm-up, raw first. Every request is signed in
-as one of ${(SCALE.users / 2).toLocaleString('en')} learners per side; rewarding mutations carry a fresh idempotency key and their
-own prepared lesson run or habit. Every request of the run answered 2xx (a run with failures
-writes no report). The API runs on PostgreSQL alone (no Redis), so both sides read the same tables.
+as the next of the side's half of the ${SCALE.users.toLocaleString('en')} bench learners (the dashboard: the learner with ${SCALE.habits.toLocaleString('en')}
+habits); rewarding mutations carry a fresh idempotency key and their own prepared lesson run or
+habit. Every request of the run answered 2xx (a run with failures writes no report). The API runs
+on PostgreSQL alone (no Redis), so both sides read the same tables.
 CPU ms/req is the server process's CPU time over the measured run per successful request: on a
 machine shared with the load generator and PostgreSQL, throughput follows it.
 

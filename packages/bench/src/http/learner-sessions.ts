@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { Side } from './http-path.ts';
 
 export interface Learners {
-  /** The nth learner of a side: the raw server's half first, then the API's, as in the service bench. */
+  /** The nth learner of a side (round its half): the raw server's half first, then the API's. */
   learnerOf(side: Side, n: number): number;
   /** How many learners each side has. */
   readonly perSide: number;
@@ -31,11 +31,14 @@ export async function createLearnerSessions(
        from unnest($1::bigint[], $2::text[]) as t(user_id, token_hash)`,
     [userIds, issued.map((session) => session.tokenHash)],
   );
-  const perSide = Math.floor(userCount / 2);
+  // The first bench user (1,000 habits × 5 years) is kept for the dashboard: no side's learner.
+  const firstLearner = firstUserId + 1;
+  const perSide = Math.floor((userCount - 1) / 2);
+  const firstOf = (side: Side) => firstLearner + (side === 'api' ? perSide : 0);
   return {
     perSide,
-    learnerOf: (side, n) => firstUserId + (side === 'api' ? perSide : 0) + (n % perSide),
-    rangeOf: (side) => ({ first: firstUserId + (side === 'api' ? perSide : 0), count: perSide }),
+    learnerOf: (side, n) => firstOf(side) + (n % perSide),
+    rangeOf: (side) => ({ first: firstOf(side), count: perSide }),
     tokenOf: (userId) => {
       const session = issued[userId - firstUserId];
       if (!session) throw new Error(`no bench session for user ${userId}`);
