@@ -1,7 +1,9 @@
 // `pnpm bench`: builds the benchmark scale on a fresh database, then measures each hot path
 // through the services beside a minimal raw `pg` implementation of the same work (same process,
 // same run), then through the whole HTTP + tRPC + auth stack beside a raw node:http + pg server
-// under concurrent load, and writes the figures to docs/benchmarks.md.
+// under concurrent load, and writes the figures to docs/benchmarks.md. Settings (all optional,
+// for iterating; see settings.ts): BENCH_ONLY, BENCH_HTTP_ONLY, BENCH_HTTP_CONNECTIONS,
+// BENCH_HTTP_SECONDS, BENCH_HTTP_WARMUP_SECONDS, BENCH_HTTP_PROFILE, BENCH_KEEP_DATABASE.
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createOrmConfig } from '@questline/domain/database/server/orm-config';
 import pg from 'pg';

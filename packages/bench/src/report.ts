@@ -50,8 +50,10 @@ function missesSection(report: Report): string {
 }
 
 /** Rewrites docs/benchmarks.md with this run's figures, machine and date. */
-export async function writeReport(report: Report): Promise<void> {
-  const file = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
+export async function writeReport(
+  report: Report,
+  file = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url)),
+): Promise<void> {
   const cpu = cpus();
   const generation = Object.entries(report.generationTimings).map(([step, ms]) => `${step} ${ms} ms`);
   const text = `# Benchmarks

@@ -35,7 +35,9 @@ habits); rewarding mutations carry a fresh idempotency key and their own prepare
 habit. Every request of the run answered 2xx (a run with failures writes no report). The API runs
 on PostgreSQL alone (no Redis), so both sides read the same tables.
 CPU ms/req is the server process's CPU time over the measured run per successful request: on a
-machine shared with the load generator and PostgreSQL, throughput follows it.
+machine shared with the load generator and PostgreSQL, throughput follows it. To look closer:
+\`BENCH_HTTP_ONLY=1 BENCH_ONLY=<procedure> BENCH_HTTP_PROFILE=<dir> pnpm bench\` writes a CPU
+profile of each measured run, \`tsx src/http/profile-summary.ts <file>\` sums it by package.
 
 | path | procedure | API /s | p50 ms | p99 ms | CPU ms/req | raw /s | p50 ms | p99 ms | CPU ms/req | ratio | target | result |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |
