@@ -66,7 +66,7 @@ table runs the same paths through the whole HTTP stack under concurrent load.
 
 - Date: ${new Date().toISOString()}
 - Machine: ${type()}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}
-- Latency (p50/p99): half of each path's calls, one at a time; throughput: the other half with ${report.concurrency} calls in flight; pools of ${report.poolSize} connections for both sides
+- First table — latency (p50/p99): half of each path's calls, one at a time; throughput: the other half with ${report.concurrency} calls in flight; pools of ${report.poolSize} connections for both sides
 - Scale: ${SCALE.users.toLocaleString('en')} users, ${SCALE.quizAttempts.toLocaleString('en')} quiz attempts, ${SCALE.reactions.toLocaleString('en')} reactions on ${SCALE.posts.toLocaleString('en')} posts, one user with ${SCALE.habits.toLocaleString('en')} habits × ${SCALE.habitYears} years of completions
 - Data generation: ${report.generationMs} ms in all (${generation.join(', ')}); target for the attempts ≤ 60 s
 

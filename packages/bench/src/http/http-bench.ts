@@ -87,6 +87,7 @@ export async function runHttpPaths(
   paths: readonly HttpPath[],
   options: HttpBenchOptions,
 ): Promise<HttpPathResult[]> {
+  if (!paths.length) return [];
   const learners: Learners = await createLearnerSessions(
     options.pool,
     options.firstUserId,
