@@ -5,6 +5,7 @@ import { findNulPath } from '@questline/domain/shared/universal/text';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context.ts';
+import { serializeFast } from './wire/superjson-fast.ts';
 import { describeError, toTRPCError } from './errors.ts';
 
 /** Who may call a procedure: set once on each base procedure below, for docs/api.md. */
@@ -22,7 +23,11 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    // Clients speak superjson both ways; answers are written by a faster encoder of the same format.
+    transformer: {
+      input: superjson,
+      output: { serialize: serializeFast, deserialize: superjson.deserialize },
+    },
     // Never the development shape: it would put stack traces on the wire.
     isDev: false,
     errorFormatter: ({ shape, error, path, ctx }) => {
