@@ -18,6 +18,7 @@ import { databaseHealth, liveness, readiness, type HealthDeps, type HealthReport
 import { clientIp, isHttps } from './request-meta.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 import { sendJson } from './send.ts';
+import { sendInOneWrite } from './single-write.ts';
 import { singlePageApp } from './static-apps.ts';
 import { isUploadedArtworkPath, serveUploadedArtwork } from './uploaded-artwork.ts';
 
@@ -99,6 +100,7 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
     if (pathname.startsWith('/trpc/')) {
       const declaredLength = Number(req.headers['content-length'] ?? 0);
       if (declaredLength > env.BODY_LIMIT_BYTES) return sendJson(res, 413, { error: 'PAYLOAD_TOO_LARGE' });
+      sendInOneWrite(res);
       return trpc(req, res);
     }
     if (pathname.startsWith(OAUTH_ROUTE_PREFIX)) {
