@@ -8,7 +8,7 @@ export const habitDashboardHttpPath = defineHttpPath({
   name: 'habit dashboard (1,000 habits × 5 years)',
   procedure: 'habits.dashboard',
   kind: 'query',
-  whenMissed: `The answer is about 1 MB: 1,000 habits with seven day cells each. superjson walks every object of it (recording each one's identity for de-duplication): measured alone on this machine, superjson.serialize of this answer takes about 75 ms of CPU against about 7 ms for JSON.stringify, while the service itself (query and habit rules) takes about 22 ms and zod's output check about 3 ms; in the profile superjson and the garbage collection of what it allocates are about two thirds of the API's busy time. The raw server sends the rows as PostgreSQL returns them. A transformer that only tags Dates (a JSON.stringify replacer), or no superjson walk for date-free answers, would remove most of the gap.`,
+  whenMissed: `The answer is about 1 MB: 1,000 habits with seven day cells each, and every layer of the stack touches all of it. Profiled with BENCH_HTTP_PROFILE (after answers stopped going through superjson's walker, which had been two thirds of this path's CPU): garbage collection about a fifth, zod's output check about a sixth, the habit rules (today's streak, at-risk, decayed strength, day cells) about a sixth, tRPC's JSON.stringify and the fetch adapter's copy of the 1 MB body most of the rest. The raw server sends the rows as PostgreSQL returns them. Paging the dashboard, or precomputing the per-habit view, is what would close the gap; not the stack.`,
   feed: (setup) => Promise.resolve(() => ({ userId: setup.heavyUserId, input: undefined })),
   raw: async (pool, userId) => {
     const { rows } = await pool.query<{ timezone: string }>('select timezone from users where id = $1', [

@@ -7,7 +7,7 @@ export const leaderboardHttpPath = defineHttpPath({
   name: 'leaderboard top-10 + own rank',
   procedure: 'game.leaderboard',
   kind: 'query',
-  whenMissed: `Two sub-millisecond index-range statements, so the fixed cost of a request through the stack dominates (see the player summary): tRPC's fetch adapter, superjson, zod input and output, the session lookup and both statements through MikroORM, several times the raw server's CPU per request (CPU columns).`,
+  whenMissed: `Two sub-millisecond index-range statements, so the fixed cost of a request through the stack dominates (see the player summary): tRPC's fetch adapter, zod input and output, the session lookup and both statements through MikroORM, several times the raw server's CPU per request (CPU columns).`,
   feed: (setup, side) =>
     Promise.resolve(learnerFeed(setup, side, () => ({ board: 'xp_all_time', top: 10, around: 2 }))),
   raw: (pool, userId) => rawLeaderboard(pool, userId),

@@ -7,7 +7,7 @@ export const reactionsTabHttpPath = defineHttpPath({
   name: 'reactions tab page (1,000,000 reactions)',
   procedure: 'social.reactionsTab',
   kind: 'query',
-  whenMissed: `Two index-range statements of a millisecond or less, so the fixed cost of a request through the stack dominates (see the player summary), plus superjson encoding the page's dates; several times the raw server's CPU per request (CPU columns).`,
+  whenMissed: `Two index-range statements of a millisecond or less, so the fixed cost of a request through the stack dominates (see the player summary), plus zod checking the page on the way out; several times the raw server's CPU per request (CPU columns).`,
   feed: (setup, side) => Promise.resolve(learnerFeed(setup, side, () => ({ limit: 20 }))),
   raw: (pool, userId) => rawReactionsTab(pool, userId),
 });
