@@ -2,8 +2,10 @@ import type { ServerResponse } from 'node:http';
 
 /**
  * tRPC's Node adapter sends the head with the first body chunk and then the chunked-encoding end as
- * separate socket writes; with the socket corked until `end()`, an answer leaves in one write,
- * which on this path costs as much CPU as the rest of a small request.
+ * separate socket writes; with the socket corked until `end()`, a small answer leaves in one write,
+ * which on this path costs as much CPU as the rest of a small request. A big answer uncorks as soon
+ * as the socket's buffer is full: the adapter then waits for `drain`, which a corked socket never
+ * emits.
  */
 export function sendInOneWrite(res: ServerResponse): void {
   const socket = res.socket;
@@ -15,6 +17,12 @@ export function sendInOneWrite(res: ServerResponse): void {
     socket.uncork();
   };
   socket.cork();
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  res.write = ((...args: unknown[]) => {
+    const accepted = write(...args);
+    if (!accepted) release();
+    return accepted;
+  }) as ServerResponse['write'];
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
   res.end = ((...args: unknown[]) => {
     const result = end(...args);
