@@ -24,7 +24,7 @@ export const playerSummaryHttpPath = defineHttpPath({
   name: 'player summary (one row: the fixed cost of a request)',
   procedure: 'game.summary',
   kind: 'query',
-  whenMissed: `One row by key (one plain statement), so this is the fixed cost of any request through the stack: tRPC's fetch adapter (Node request → Fetch Request → Response, an AbortSignal and a web stream per request), the session lookup, zod on input and output, and MikroORM's per-statement work (knex's raw builder, parameter quoting) on both statements. The answer now leaves in one socket write, which took this path from 0.73 to about 0.54 ms of CPU per request. Throughput follows CPU per request here (two cores shared with PostgreSQL and the load generator).`,
+  whenMissed: `One row by key (one plain statement), so this is the fixed cost of any request through the stack: tRPC's fetch adapter (Node request → Fetch Request → Response, an AbortSignal and a web stream per request), the session lookup, zod on input and output, and MikroORM's per-statement work (knex's raw builder, parameter quoting) on both statements. The answer leaves in one socket write (it took two before); figures of this path swing by ±30% between runs. Throughput follows CPU per request here (two cores shared with PostgreSQL and the load generator).`,
   feed: (setup, side) => Promise.resolve(learnerFeed(setup, side)),
   raw: (pool, userId) => rawPlayerSummary(pool, userId),
 });
