@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, newVisitor } from './support/browser.ts';
 import { newLearner } from './support/learners.ts';
+import { signUpInWebApp } from './support/web-app.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -12,15 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function signUpInWebApp(page: Page, learner: ReturnType<typeof newLearner>): Promise<void> {
-  await page.goto('/signup');
-  await page.getByLabel('Email').fill(learner.email);
-  await page.getByLabel('Username').fill(learner.username);
-  await page.getByLabel('Password').fill(learner.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: `Welcome, ${learner.username}` }).waitFor();
-}
 
 async function signInToAdmin(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/admin/');

@@ -13,6 +13,8 @@ declare module 'vitest' {
     baseUrl: string;
     adminEmail: string;
     adminPassword: string;
+    /** The server's database, for tests that read what it wrote (e.g. the email outbox). */
+    databaseUrl: string;
   }
 }
 
@@ -48,6 +50,8 @@ export default async function setup(project: TestProject) {
       ADMIN_USERNAME: 'e2e_admin',
       ADMIN_PASSWORD: adminPassword,
       REDIS_URL: '',
+      // Links in emails then point at this server.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       // Every browser test signs up and in from 127.0.0.1: room for all of them.
       SIGN_IN_RATE_LIMIT: '1000',
       SIGN_UP_RATE_LIMIT: '1000',
@@ -63,6 +67,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('adminEmail', adminEmail);
   project.provide('adminPassword', adminPassword);
+  project.provide('databaseUrl', databaseUrl);
 
   return async () => {
     server.kill('SIGTERM');
