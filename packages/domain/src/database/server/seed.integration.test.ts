@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_LEARNER } from '../../demo/server/seed-demo-learner.ts';
+import { recomputeStandings } from '../../game/server/recompute-standings.ts';
 import { ENTITIES } from './entities.ts';
 import { seedDatabase, type SeedConfig } from './seed.ts';
 import { useTestDatabase } from './testing/test-database.ts';
@@ -103,5 +104,14 @@ describe('seedDatabase', () => {
       await count(`select count(*) as n from user_daily_xp d where d.user_id = ${userId}
         and d.xp <> (select sum(amount) from xp_events e where e.user_id = d.user_id and e.local_date = d.local_date)`),
     ).toBe(0);
+  });
+
+  it('seeds standings exactly as the ledger and the quiz attempts define them', async () => {
+    const [admin] = await db
+      .em()
+      .execute<{ id: string }[]>('select id from users where email = ?', [config.admin.email]);
+    const recomputed = await recomputeStandings(db.em(), { adminId: Number(admin?.id), now: new Date() });
+    expect(recomputed).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
+    expect(recomputed.standings).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { grantXp } from '../../game/server/grant-xp.ts';
+import { recordQuizBest } from '../../game/server/record-quiz-best.ts';
 import { EXAM_TYPES } from '../../quiz/universal/exam-types.ts';
 
 export interface DemoDay {
@@ -127,6 +128,7 @@ export async function takeDemoQuiz(
     occurredAt: day.instant,
     timeZone,
   });
+  await recordQuizBest(em, { examType, userId, score, reachedAt: day.instant });
   await em.execute(
     `update user_profiles set total_exams_taken = total_exams_taken + 1,
             total_questions_answered = total_questions_answered + ? where user_id = ?`,

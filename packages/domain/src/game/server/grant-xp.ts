@@ -75,14 +75,15 @@ export async function grantXp(em: EntityManager, grant: XpGrant): Promise<XpGran
            goal_met = greatest(user_daily_xp.xp + ?, 0) >= user_daily_xp.goal`,
     [localDate, grant.amount, grant.amount, grant.userId, grant.amount, grant.amount],
   );
-  // Standings move with the ledger: all-time XP is the new total, weekly XP adds to the UTC ISO week.
+  // Standings move with the ledger: all-time XP is the new total, weekly XP adds to the UTC ISO week;
+  // reached at the latest entry, so a grant recorded out of order cannot move the time back.
   await em.execute(
     `insert into leaderboard_standings (board, scope, user_id, score, reached_at)
      values ('xp_all_time', 'all', ?, ?, ?), ('xp_weekly', ?, ?, ?, ?)
      on conflict (board, scope, user_id) do update
        set score = case when excluded.board = 'xp_weekly' then leaderboard_standings.score + excluded.score
                         else excluded.score end,
-           reached_at = excluded.reached_at`,
+           reached_at = greatest(leaderboard_standings.reached_at, excluded.reached_at)`,
     [
       grant.userId,
       profile.xp,

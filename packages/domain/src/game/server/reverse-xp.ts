@@ -84,7 +84,7 @@ export async function reverseXp(em: EntityManager, reversal: XpReversal): Promis
   // A reversal never improves a tie: it counts as reaching the lower score now.
   await em.execute(
     `update leaderboard_standings
-        set score = case when board = 'xp_all_time' then ? else score + ? end, reached_at = ?
+        set score = case when board = 'xp_all_time' then ? else score + ? end, reached_at = greatest(reached_at, ?)
       where user_id = ? and ((board = 'xp_all_time' and scope = 'all') or (board = 'xp_weekly' and scope = ?))`,
     [profile.xp, amount, reversal.occurredAt, reversal.userId, isoWeekOf(new Date(original.occurred_at))],
   );
