@@ -10,6 +10,7 @@ import {
   type SetRoleInput,
   type UserAccessChange,
 } from '../universal/admin-users.ts';
+import { revokeUserSessions } from './manage-sessions.ts';
 import type { UserListItem } from '../universal/user-directory.ts';
 import { readUserListItem } from './list-users.ts';
 
@@ -40,7 +41,7 @@ export async function setUserActive(
   return changeAccess(em, actor, input.userId, input.reason, 'user.set_active', async (tx, before) => {
     if (before.isActive === input.active) return false;
     await tx.execute('update users set is_active = ? where id = ?', [input.active, input.userId]);
-    if (!input.active) await tx.execute('delete from sessions where user_id = ?', [input.userId]);
+    if (!input.active) await revokeUserSessions(tx, input.userId);
     return true;
   });
 }
