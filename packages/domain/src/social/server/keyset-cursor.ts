@@ -8,7 +8,18 @@ import { DomainError } from '../../shared/universal/domain-error.ts';
 export const exactInstant = (column: string) =>
   `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-const instantSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+// The shape and a real calendar instant (year 1 on): a forged cursor must never fail PostgreSQL's cast.
+const instantSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)
+  .refine((text) => {
+    const instant = new Date(`${text.slice(0, 23)}Z`);
+    return (
+      !Number.isNaN(instant.getTime()) &&
+      !text.startsWith('0000') &&
+      instant.toISOString().slice(0, 19) === text.slice(0, 19)
+    );
+  });
 const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export const keysetSchema = z.object({ at: instantSchema, id: idSchema });

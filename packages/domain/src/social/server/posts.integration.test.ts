@@ -140,5 +140,16 @@ describe('getFeed', () => {
       kind: 'BAD_INPUT',
       details: { path: ['cursor'] },
     });
+    // Well shaped, but no such day: refused before PostgreSQL's cast could fail on it.
+    for (const at of [
+      '2026-13-45T10:00:00.000000Z',
+      '2026-02-30T10:00:00.000000Z',
+      '0000-01-01T00:00:00.000000Z',
+    ]) {
+      const forged = Buffer.from(JSON.stringify({ at, id: post.id })).toString('base64url');
+      expect(await domainErrorOf(getFeed(db.em(), author.id, { cursor: forged }))).toMatchObject({
+        code: 'CURSOR_INVALID',
+      });
+    }
   });
 });
