@@ -2,15 +2,18 @@ import { useTestDatabase } from '@questline/domain/database/server/testing/test-
 import { expectLedgerBalanced } from '@questline/domain/game/server/testing/ledger-invariant';
 import { newKey } from '@questline/domain/habits/server/testing/habit-fixtures';
 import { type DomainError } from '@questline/domain/shared/universal/domain-error';
+import type { StatsCache } from '@questline/domain/social/server/stats-cache';
 import { insertPosts } from '@questline/domain/social/server/testing/social-factory';
 import { describe, expect, it } from 'vitest';
 import { expectBadInputAt } from '../testing/admin.ts';
 import { callerFor, signedUpLearner, trpcErrorOf } from '../testing/callers.ts';
-import { MemoryStatsCache } from '../testing/memory-stats-cache.ts';
+import { useRedisStatsCache } from '../testing/redis.ts';
 
 const db = useTestDatabase();
 const now = new Date('2026-03-20T12:00:00Z');
-const learner = (statsCache?: MemoryStatsCache) =>
+const redisStats = await useRedisStatsCache();
+if (!redisStats.cache) console.warn(`[skip] profile stats cache test: ${redisStats.reason}`);
+const learner = (statsCache?: StatsCache) =>
   signedUpLearner(db, {}, { now: () => now, ...(statsCache ? { ports: { statsCache } } : {}) });
 
 describe('profile settings', () => {
@@ -110,23 +113,26 @@ describe('profile.public', () => {
 });
 
 describe('profile.stats', () => {
-  it('caches the learner’s numbers and recomputes them once their progress moves', async () => {
-    const statsCache = new MemoryStatsCache();
-    const { caller, account } = await learner(statsCache);
-    expect(await caller.profile.stats()).toMatchObject({ xp: 0, level: 1, streak: 0, accuracy: null });
-    expect(statsCache.entries.get(account.id)?.xp).toBe(0);
+  it.skipIf(!redisStats.cache)(
+    'caches the learner’s numbers in Redis and recomputes them once their progress moves',
+    async () => {
+      const statsCache = redisStats.cache as StatsCache;
+      const { caller, account } = await learner(statsCache);
+      expect(await caller.profile.stats()).toMatchObject({ xp: 0, level: 1, streak: 0, accuracy: null });
+      expect((await statsCache.get(account.id))?.xp).toBe(0);
 
-    const habit = await caller.habits.create({ name: 'Read' });
-    await caller.habits.checkIn({ habitId: habit.id, date: '2026-03-20', idempotencyKey: newKey() });
-    expect(statsCache.entries.has(account.id)).toBe(false);
-    expect((await caller.profile.stats()).xp).toBe(5);
+      const habit = await caller.habits.create({ name: 'Read' });
+      await caller.habits.checkIn({ habitId: habit.id, date: '2026-03-20', idempotencyKey: newKey() });
+      expect(await statsCache.get(account.id)).toBeNull();
+      expect((await caller.profile.stats()).xp).toBe(5);
 
-    await caller.profile.updateSettings({ dailyXpGoal: 50 });
-    expect(statsCache.entries.has(account.id)).toBe(true);
-    await caller.profile.updateSettings({ timezone: 'America/Lima' });
-    expect(statsCache.entries.has(account.id)).toBe(false);
-    await expectLedgerBalanced(db.em());
-  });
+      await caller.profile.updateSettings({ dailyXpGoal: 50 });
+      expect(await statsCache.get(account.id)).not.toBeNull();
+      await caller.profile.updateSettings({ timezone: 'America/Lima' });
+      expect(await statsCache.get(account.id)).toBeNull();
+      await expectLedgerBalanced(db.em());
+    },
+  );
 
   it('refuses every profile procedure to an anonymous caller', async () => {
     const anonymous = await callerFor(db);

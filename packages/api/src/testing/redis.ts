@@ -2,6 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { Redis } from 'ioredis';
+import type { StatsCache } from '@questline/domain/social/server/stats-cache';
+import { afterAll } from 'vitest';
+import { createRedisStatsCache } from '../redis/stats-cache.ts';
 import { connectRedis } from '../redis.ts';
 
 // Real Redis for the tests of the Redis-backed paths: REDIS_URL when set, else a Redis answering
@@ -163,4 +166,20 @@ export async function startHungServer(): Promise<{ readonly url: string; close()
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The production Redis stats cache for one test file, on a key prefix of its own; `cache` is null
+ * when no Redis can be found (the tests that need it skip and say why).
+ */
+export async function useRedisStatsCache(): Promise<{ cache: StatsCache | null; reason: string }> {
+  const lookup = await findTestRedis();
+  if (!lookup.redis) return { cache: null, reason: lookup.reason };
+  const { redis } = lookup;
+  const client = await connectTestRedis(redis.url);
+  afterAll(async () => {
+    await dropTestRedis(client);
+    await redis.stop();
+  });
+  return { cache: createRedisStatsCache(client), reason: '' };
 }
