@@ -111,9 +111,12 @@ describe('habits.checkIn and habits.undoCheckIn', () => {
         statsCache.set(account.id, { ...stale, accuracy: null, achievements: 0, badges: 0 }, 60);
 
       await fill();
+      // The filled entry reads back: its later absence is the drop, not an unreadable value.
+      expect(await statsCache.get(account.id)).not.toBeNull();
       await caller.habits.checkIn({ habitId, date: today, idempotencyKey: newKey() });
       expect(await statsCache.get(account.id)).toBeNull();
       await fill();
+      expect(await statsCache.get(account.id)).not.toBeNull();
       await caller.habits.undoCheckIn({ habitId, date: today, idempotencyKey: newKey() });
       expect(await statsCache.get(account.id)).toBeNull();
     },
