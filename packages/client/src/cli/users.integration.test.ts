@@ -39,6 +39,20 @@ describe('ql health and ql users', () => {
     expect(run).toMatchObject({ code: 1, stderr: `ql: cannot reach ${url} (ECONNREFUSED)\n` });
   });
 
+  it('finds a username even when more than a page of newer users contain it', async () => {
+    const target = await createAccount(platform.db.em(), uniqueSignUpInput(), new Date());
+    // 120 newer users whose names contain the target's: the search lists them first, newest first.
+    await platform.db.em().execute(
+      `insert into users (email, username)
+       select ? || '_' || g || '@example.test', ? || '_' || g from generate_series(1, 120) g`,
+      [target.username, target.username],
+    );
+    const out = join(await mkdtemp(join(tmpdir(), 'ql-export-')), 'user.json');
+    const run = await platform.ql(['users', 'export', target.username, '--out', out]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ account: { id: target.id } });
+  });
+
   it('exports a user found by username to a file only its owner can read', async () => {
     const learner = await createAccount(platform.db.em(), uniqueSignUpInput(), new Date());
     const out = join(await mkdtemp(join(tmpdir(), 'ql-export-')), 'user.json');

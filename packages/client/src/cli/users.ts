@@ -6,10 +6,15 @@ import { adminClient, CliError, integerOption, parseCommandArgs, userPath, type 
 /** The id of the user a command names: digits are an id, anything else a username (any case). */
 export async function resolveUserId(client: QuestlineClient, reference: string): Promise<number> {
   if (/^\d+$/.test(reference)) return Number(reference);
-  const page = await client.admin.users.list.query({ search: reference, limit: 100 });
-  const user = page.items.find((item) => item.username.toLowerCase() === reference.toLowerCase());
-  if (!user) throw new CliError(`no user with the username "${reference}"`);
-  return user.id;
+  // The search matches any part of a username or email: page on until the exact username shows.
+  let cursor: number | undefined;
+  do {
+    const page = await client.admin.users.list.query({ search: reference, limit: 100, cursor });
+    const user = page.items.find((item) => item.username.toLowerCase() === reference.toLowerCase());
+    if (user) return user.id;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  throw new CliError(`no user with the username "${reference}"`);
 }
 
 const list: Command = async (args) => {
