@@ -24,7 +24,7 @@ export function httpSection(
   const { connections, seconds, warmupSeconds } = http;
   return `## Through HTTP + tRPC + auth (${connections} connections)
 
-The production request listener (\`createRequestListener\`: HTTP, tRPC with superjson, the session
+The production request listener (\`createRequestListener\`: HTTP, tRPC (superjson-format answers written by \`wire/superjson-fast.ts\`), the session
 cookie resolved per request, zod input and output, the service, \`publishProgress\` after rewarding
 commits) beside a raw \`node:http\` + \`pg\` server that takes the same request shape, resolves the
 session with the same SQL, runs the raw implementation of the first table and answers JSON. Each

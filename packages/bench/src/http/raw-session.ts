@@ -1,9 +1,9 @@
 import { readSessionToken } from '@questline/api/http/cookies';
 import { hashSessionToken } from '@questline/domain/identity/server/session-token';
+import { LAST_SEEN_RESOLUTION_MS } from '@questline/domain/identity/server/sessions';
 import type pg from 'pg';
 
 // resolveSession's statements, sent through plain pg (identity/server/sessions.ts).
-const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 
 interface SessionRow {
   session_id: string;

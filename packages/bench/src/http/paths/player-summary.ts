@@ -4,7 +4,7 @@ import { learnerFeed } from '../feeds.ts';
 import { defineHttpPath } from '../http-path.ts';
 
 // The lightest authenticated read: one profile row by key. Through the stack it is mostly the
-// fixed cost every request pays (HTTP, tRPC, the session lookup, output validation, superjson).
+// fixed cost every request pays (HTTP, tRPC, the session lookup, output validation, encoding the answer).
 async function rawPlayerSummary(pool: pg.Pool, userId: number) {
   const { rows } = await pool.query<{
     xp: number;

@@ -2,7 +2,8 @@ import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { User } from './user.entity.ts';
 
 // Mail the platform owes someone, written in the transaction that caused it (transactional
-// outbox): a sender picks up rows whose sent_at is null and stamps them once delivered.
+// outbox): a sender is to pick up rows whose sent_at is null and stamp them once delivered. None
+// exists yet: rows collect here, and development logs the links.
 export const EmailOutboxMessage = defineEntity({
   name: 'EmailOutboxMessage',
   tableName: 'email_outbox',

@@ -5,7 +5,7 @@ import { Session } from './session.entity.ts';
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 // last_seen_at is refreshed at most this often, so reads do not turn into a write per request.
-const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
+export const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 
 export interface RequestMeta {
   readonly userAgent?: string | undefined;
