@@ -7,7 +7,7 @@ import { UPLOADED_ARTWORK_NAME, UPLOADED_ARTWORK_PREFIX } from '../universal/art
 // Uploaded artwork lives in the data folder under its SHA-256: the same image is stored once, a
 // stored file never changes (so it can be cached forever), and names carry no user input.
 
-export const uploadedArtworkDirectory = (): string => join(dataDirectory(), 'uploads', 'artwork');
+const uploadedArtworkDirectory = (): string => join(dataDirectory(), 'uploads', 'artwork');
 
 /** Stores checked PNG bytes (once per content) and returns the URL the site serves them at. */
 export async function storeArtwork(bytes: Uint8Array): Promise<string> {

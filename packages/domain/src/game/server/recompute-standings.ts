@@ -6,7 +6,7 @@ import { rebuildCurrentStandingsMirrors } from './mirror-standings.ts';
 import type { StandingsMirror } from './standings-mirror.ts';
 
 /** Changed standings kept in the audit row; the counts always cover all of them. */
-export const AUDITED_STANDINGS_LIMIT = 100;
+const AUDITED_STANDINGS_LIMIT = 100;
 
 interface ChangeRow {
   change: 'inserted' | 'updated' | 'deleted';

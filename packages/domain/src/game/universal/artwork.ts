@@ -31,7 +31,7 @@ const base64Schema = z
 export const uploadArtworkInputSchema = z.object({
   badgeId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   /** 64 sets the badge's art, 16 its tag-badge art. */
-  size: z.union([z.literal(64), z.literal(16)]),
+  size: z.union(ARTWORK_SIZES.map((size) => z.literal(size))),
   /** The PNG file's bytes, base64-encoded. */
   pngBase64: base64Schema,
 });
